@@ -1,0 +1,60 @@
+// A cart request: what the shopper has, who they are, where it goes, and when.
+//
+// The request carries its own instant (`at`): the core never reads a clock, so the same request
+// prices the same way on every target and on replay. Lines keep the order the client sent;
+// nothing in the result depends on that order beyond echoing it.
+#ifndef STOREFRONT_CART_CART_H_
+#define STOREFRONT_CART_CART_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "storefront/engine/limits.h"
+#include "storefront/money/currency.h"
+
+namespace storefront {
+
+struct CartLine {
+  std::optional<std::string> id;  // the client's line id, unique within the cart
+  std::string sku;
+  int64_t quantity = 1;
+};
+
+using AttributeValue = std::variant<std::string, int64_t, bool>;
+
+struct Customer {
+  std::string id;
+  std::vector<std::string> groups;
+  std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
+};
+
+struct Address {
+  std::string country;  // ISO 3166-1 alpha-2
+  std::string region;
+  std::string postal_code;
+};
+
+struct CartRequest {
+  const Currency* currency = nullptr;
+  absl::Time at;
+  std::vector<CartLine> lines;
+  std::optional<Customer> customer;
+  std::optional<Address> shipping_address;
+  std::vector<std::string> coupons;
+  std::string locale;  // display only: never changes an amount
+};
+
+// Checks the merchant's cart limits and line-id uniqueness, with paths into the cart document:
+// `too_many_lines` (/lines), `quantity_out_of_range` (/lines/N/quantity), `too_many_coupons`
+// (/coupons), `duplicate_line_id` (/lines/N/id).
+absl::Status ValidateCart(const CartRequest& cart, const CartLimits& limits);
+
+}  // namespace storefront
+
+#endif  // STOREFRONT_CART_CART_H_

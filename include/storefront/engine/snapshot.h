@@ -1,0 +1,38 @@
+// A snapshot: everything the engine prices with, validated and indexed once.
+//
+// Snapshots are immutable values. The content hash identifies the data, not its spelling: it is
+// taken over the canonical serialisation, so white space and key order do not change it.
+#ifndef STOREFRONT_ENGINE_SNAPSHOT_H_
+#define STOREFRONT_ENGINE_SNAPSHOT_H_
+
+#include <string>
+#include <vector>
+
+#include "storefront/catalog/catalog.h"
+#include "storefront/engine/limits.h"
+#include "storefront/money/currency.h"
+#include "storefront/money/rounding.h"
+
+namespace storefront {
+
+inline constexpr int kSnapshotSchemaVersion = 1;
+
+struct Settings {
+  RoundingMode rounding_mode = RoundingMode::kHalfEven;
+  CartLimits limits;
+};
+
+struct Snapshot {
+  Settings settings;
+  std::vector<const Currency*> currencies;  // the currencies a cart may use, in snapshot order
+  Catalog catalog;
+  std::string content_hash;  // "xxh3-128:<32 hex digits>"
+  // The host limits the snapshot was read under; cart documents are read under the same ones.
+  HostLimits host_limits;
+
+  bool AllowsCurrency(const Currency& currency) const;
+};
+
+}  // namespace storefront
+
+#endif  // STOREFRONT_ENGINE_SNAPSHOT_H_

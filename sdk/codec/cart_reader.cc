@@ -1,0 +1,194 @@
+#include "codec/cart_reader.h"
+
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "storefront/base/error.h"
+#include "storefront/base/status_macros.h"
+
+namespace storefront::codec {
+namespace {
+
+absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view path) {
+  if (!value.is_string()) return TypeMismatch(value, "an RFC 3339 timestamp string", path);
+  const std::string& text = value.get_ref<const std::string&>();
+  auto invalid = [&](absl::string_view why) {
+    return InputError(error_code::kInvalidTimestamp,
+                      absl::StrCat("\"", text, "\" is not an RFC 3339 timestamp with an offset (", why,
+                                   "), e.g. \"2026-11-22T10:00:00Z\""),
+                      path);
+  };
+  // absl::ParseTime tolerates surrounding white space and years of any width; RFC 3339 does not.
+  if (text.size() < 20 || text.size() > 35 || text[4] != '-') return invalid("wrong shape");
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) return invalid("white space");
+  }
+  absl::Time time;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) return invalid(error);
+  return time;
+}
+
+absl::StatusOr<CartLine> ReadLine(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  CartLine line;
+  if (const Json* id = reader.Find("id")) {
+    SF_ASSIGN_OR_RETURN(line.id, ReadIdentifier(*id, reader.PathOf("id"), context));
+  }
+  SF_ASSIGN_OR_RETURN(const Json* sku, reader.Require("sku"));
+  SF_ASSIGN_OR_RETURN(line.sku, ReadIdentifier(*sku, reader.PathOf("sku"), context));
+  SF_ASSIGN_OR_RETURN(const Json* quantity, reader.Require("quantity"));
+  // The range is the merchant's limit, checked with the other cart limits by ValidateCart.
+  SF_ASSIGN_OR_RETURN(line.quantity, ReadInteger(*quantity, reader.PathOf("quantity"), INT64_MIN, INT64_MAX,
+                                                 error_code::kQuantityOutOfRange));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return line;
+}
+
+absl::StatusOr<AttributeValue> ReadAttributeValue(const Json& value, absl::string_view path,
+                                                  const ReadContext& context) {
+  if (value.is_boolean()) return AttributeValue(value.get<bool>());
+  if (value.is_number_integer()) {
+    SF_ASSIGN_OR_RETURN(int64_t number, ReadInteger(value, path, INT64_MIN, INT64_MAX, error_code::kInvalidValue));
+    return AttributeValue(number);
+  }
+  if (value.is_string()) {
+    SF_ASSIGN_OR_RETURN(std::string text, ReadString(value, path, context));
+    return AttributeValue(std::move(text));
+  }
+  return TypeMismatch(value, "a string, an integer or a boolean", path);
+}
+
+absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  Customer customer;
+  if (const Json* id = reader.Find("id")) {
+    SF_ASSIGN_OR_RETURN(customer.id, ReadIdentifier(*id, reader.PathOf("id"), context));
+  }
+  if (const Json* groups = reader.Find("groups")) {
+    SF_ASSIGN_OR_RETURN(customer.groups, ReadIdentifierList(*groups, reader.PathOf("groups"), context));
+  }
+  if (const Json* attributes = reader.Find("attributes")) {
+    const std::string attributes_path = reader.PathOf("attributes");
+    if (!attributes->is_object()) return TypeMismatch(*attributes, "an object", attributes_path);
+    for (const auto& [key, item] : attributes->get_ref<const Json::object_t&>()) {
+      const std::string item_path = ChildPath(attributes_path, key);
+      SF_RETURN_IF_ERROR(CheckKey(key, item_path, context));
+      SF_ASSIGN_OR_RETURN(AttributeValue attribute, ReadAttributeValue(item, item_path, context));
+      customer.attributes.emplace_back(key, std::move(attribute));
+    }
+  }
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return customer;
+}
+
+absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  Address address;
+  SF_ASSIGN_OR_RETURN(const Json* country, reader.Require("country"));
+  SF_ASSIGN_OR_RETURN(address.country, ReadString(*country, reader.PathOf("country"), context));
+  const bool alpha2 = address.country.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(address.country[0])) &&
+                      absl::ascii_isupper(static_cast<unsigned char>(address.country[1]));
+  if (!alpha2) {
+    return InputError(error_code::kInvalidValue, "country must be an upper-case ISO 3166-1 alpha-2 code such as \"DE\"",
+                      reader.PathOf("country"));
+  }
+  if (const Json* region = reader.Find("region")) {
+    SF_ASSIGN_OR_RETURN(address.region, ReadString(*region, reader.PathOf("region"), context));
+  }
+  if (const Json* postal_code = reader.Find("postal_code")) {
+    SF_ASSIGN_OR_RETURN(address.postal_code, ReadString(*postal_code, reader.PathOf("postal_code"), context));
+  }
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return address;
+}
+
+Json WriteMoney(const Money& money) { return money.ToString(); }
+
+Json WriteLine(const PricedLine& line) {
+  Json out = Json::object();
+  out["index"] = line.index;
+  if (line.line_id.has_value()) out["line_id"] = *line.line_id;
+  out["sku"] = line.sku;
+  out["product_id"] = line.product_id;
+  out["title"] = line.title;
+  if (!line.variant_title.empty()) out["variant_title"] = line.variant_title;
+  out["quantity"] = line.quantity;
+  out["status"] = line.status == LineStatus::kPriced ? "priced" : "unavailable";
+  out["unit_price"] = WriteMoney(line.unit_price);
+  out["subtotal"] = WriteMoney(line.subtotal);
+  out["discount_total"] = WriteMoney(line.discount_total);
+  out["discounts"] = Json::array();
+  out["tax_total"] = WriteMoney(line.tax_total);
+  out["taxes"] = Json::array();
+  out["total"] = WriteMoney(line.total);
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(document, path));
+  CartRequest cart;
+  SF_ASSIGN_OR_RETURN(const Json* currency, reader.Require("currency"));
+  SF_ASSIGN_OR_RETURN(cart.currency, ReadCurrency(*currency, reader.PathOf("currency")));
+  SF_ASSIGN_OR_RETURN(const Json* at, reader.Require("at"));
+  SF_ASSIGN_OR_RETURN(cart.at, ReadTimestamp(*at, reader.PathOf("at")));
+  SF_ASSIGN_OR_RETURN(const Json* lines, reader.Require("lines"));
+  const std::string lines_path = reader.PathOf("lines");
+  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*lines, lines_path));
+  cart.lines.reserve(items->size());
+  for (size_t i = 0; i < items->size(); ++i) {
+    SF_ASSIGN_OR_RETURN(CartLine line, ReadLine((*items)[i], ChildPath(lines_path, i), context));
+    cart.lines.push_back(std::move(line));
+  }
+  if (const Json* customer = reader.Find("customer")) {
+    SF_ASSIGN_OR_RETURN(cart.customer, ReadCustomer(*customer, reader.PathOf("customer"), context));
+  }
+  if (const Json* address = reader.Find("shipping_address")) {
+    SF_ASSIGN_OR_RETURN(cart.shipping_address, ReadAddress(*address, reader.PathOf("shipping_address"), context));
+  }
+  if (const Json* coupons = reader.Find("coupons")) {
+    SF_ASSIGN_OR_RETURN(cart.coupons, ReadIdentifierList(*coupons, reader.PathOf("coupons"), context));
+  }
+  if (const Json* locale = reader.Find("locale")) {
+    SF_ASSIGN_OR_RETURN(cart.locale, ReadIdentifier(*locale, reader.PathOf("locale"), context));
+  }
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return cart;
+}
+
+std::string FormatTimestamp(absl::Time time) {
+  return absl::FormatTime("%Y-%m-%d%ET%H:%M:%E*SZ", time, absl::UTCTimeZone());
+}
+
+Json WritePricedCart(const PricedCart& cart) {
+  Json out = Json::object();
+  out["currency"] = std::string(cart.currency->code);
+  out["at"] = FormatTimestamp(cart.at);
+  Json lines = Json::array();
+  for (const PricedLine& line : cart.lines) lines.push_back(WriteLine(line));
+  out["lines"] = std::move(lines);
+  out["totals"] = {
+      {"subtotal", WriteMoney(cart.totals.subtotal)},
+      {"discount_total", WriteMoney(cart.totals.discount_total)},
+      {"shipping_total", WriteMoney(cart.totals.shipping_total)},
+      {"tax_total", WriteMoney(cart.totals.tax_total)},
+      {"total", WriteMoney(cart.totals.total)},
+      {"item_count", cart.totals.item_count},
+  };
+  Json issues = Json::array();
+  for (const Issue& issue : cart.issues) {
+    issues.push_back({{"code", issue.code}, {"message", issue.message}, {"path", issue.path}});
+  }
+  out["issues"] = std::move(issues);
+  out["engine"] = {
+      {"version", cart.engine.version},
+      {"snapshot_hash", cart.engine.snapshot_hash},
+      {"schema_version", cart.engine.schema_version},
+  };
+  return out;
+}
+
+}  // namespace storefront::codec

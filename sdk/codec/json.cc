@@ -1,0 +1,229 @@
+#include "codec/json.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "storefront/base/error.h"
+#include "storefront/base/status_macros.h"
+
+namespace storefront::codec {
+namespace {
+
+// A SAX consumer that builds nothing: it only measures depth and records the first syntax
+// error, so that the limits hold before any allocation proportional to the input happens.
+class LimitCheck {
+ public:
+  explicit LimitCheck(int64_t max_depth) : max_depth_(max_depth) {}
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(Json::number_integer_t) { return true; }
+  bool number_unsigned(Json::number_unsigned_t) { return true; }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
+  bool string(Json::string_t&) { return true; }
+  bool binary(Json::binary_t&) { return true; }
+  bool key(Json::string_t&) { return true; }
+  bool start_object(std::size_t) { return Enter(); }
+  bool end_object() { return Leave(); }
+  bool start_array(std::size_t) { return Enter(); }
+  bool end_array() { return Leave(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    syntax_error_ = absl::StrCat("malformed JSON at byte ", position, ": ", StripPrefix(error.what()));
+    return false;
+  }
+
+  bool too_deep() const { return too_deep_; }
+  const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+
+ private:
+  bool Enter() {
+    if (++depth_ > max_depth_) {
+      too_deep_ = true;
+      return false;  // stops the parse: nothing deeper is read
+    }
+    return true;
+  }
+  bool Leave() {
+    --depth_;
+    return true;
+  }
+  // nlohmann prefixes messages with "[json.exception.parse_error.101] ".
+  static std::string StripPrefix(absl::string_view message) {
+    const size_t end = message.find("] ");
+    return std::string(end == absl::string_view::npos ? message : message.substr(end + 2));
+  }
+
+  int64_t max_depth_;
+  int64_t depth_ = 0;
+  bool too_deep_ = false;
+  std::optional<std::string> syntax_error_;
+};
+
+}  // namespace
+
+absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& limits, absl::string_view path) {
+  if (static_cast<int64_t>(text.size()) > limits.max_bytes) {
+    return InputError(error_code::kInputTooLarge,
+                      absl::StrCat("the document is ", text.size(), " bytes; the limit is ", limits.max_bytes), path);
+  }
+  LimitCheck check(limits.max_depth);
+  Json::sax_parse(text.begin(), text.end(), &check, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  if (check.too_deep()) {
+    return InputError(error_code::kJsonTooDeep,
+                      absl::StrCat("the document nests deeper than ", limits.max_depth, " levels"), path);
+  }
+  if (check.syntax_error().has_value()) return InputError(error_code::kJsonSyntax, *check.syntax_error(), path);
+  Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) return InputError(error_code::kJsonSyntax, "malformed JSON", path);
+  return value;
+}
+
+std::string Canonical(const Json& value) {
+  // `replace` instead of throwing on invalid UTF-8: parsed input is always valid, and a
+  // serialiser must never be able to abort the wasm module.
+  return value.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+std::string ChildPath(absl::string_view parent, absl::string_view key) {
+  return absl::StrCat(parent, "/", absl::StrReplaceAll(key, {{"~", "~0"}, {"/", "~1"}}));
+}
+
+std::string ChildPath(absl::string_view parent, size_t index) { return absl::StrCat(parent, "/", index); }
+
+std::string DescribeType(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: return "an integer";
+    case Json::value_t::number_float: return "a number with a fraction or exponent";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    default: return "an unsupported value";
+  }
+}
+
+absl::Status TypeMismatch(const Json& value, absl::string_view expected, absl::string_view path) {
+  return InputError(error_code::kTypeMismatch, absl::StrCat("expected ", expected, ", got ", DescribeType(value)), path);
+}
+
+absl::StatusOr<std::string> ReadString(const Json& value, absl::string_view path, const ReadContext& context) {
+  if (!value.is_string()) return TypeMismatch(value, "a string", path);
+  const std::string& text = value.get_ref<const std::string&>();
+  if (static_cast<int64_t>(text.size()) > context.max_string_length) {
+    return InputError(error_code::kStringTooLong,
+                      absl::StrCat("the string is ", text.size(), " bytes; the limit is ", context.max_string_length),
+                      path);
+  }
+  return text;
+}
+
+absl::StatusOr<std::string> ReadIdentifier(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(std::string text, ReadString(value, path, context));
+  if (text.empty()) return InputError(error_code::kInvalidValue, "must not be empty", path);
+  return text;
+}
+
+absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, int64_t min, int64_t max,
+                                    absl::string_view out_of_range_code) {
+  auto out_of_range = [&] {
+    return InputError(out_of_range_code, absl::StrCat("must be an integer from ", min, " to ", max), path);
+  };
+  if (value.is_number_unsigned()) {
+    const uint64_t n = value.get<uint64_t>();
+    if (n > static_cast<uint64_t>(max)) return out_of_range();
+    return static_cast<int64_t>(n);
+  }
+  if (!value.is_number_integer()) return TypeMismatch(value, "an integer", path);
+  const int64_t n = value.get<int64_t>();
+  if (n < min || n > max) return out_of_range();
+  return n;
+}
+
+absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path) {
+  if (!value.is_string()) return TypeMismatch(value, "an ISO 4217 code string", path);
+  absl::StatusOr<const Currency*> currency = LookUpCurrency(value.get_ref<const std::string&>());
+  if (!currency.ok()) return PrefixErrorPath(currency.status(), path);
+  return currency;
+}
+
+absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const Currency& currency) {
+  if (value.is_number()) {
+    return InputError(error_code::kMoneyNotString,
+                      absl::StrCat("money must be a decimal string such as \"19.99\", not a JSON number: ",
+                                   "a float is inexact and an integer is ambiguous (units or cents?)"),
+                      path);
+  }
+  if (!value.is_string()) return TypeMismatch(value, "a decimal string", path);
+  absl::StatusOr<Money> money = Money::Parse(value.get_ref<const std::string&>(), currency);
+  if (!money.ok()) return PrefixErrorPath(money.status(), path);
+  return money;
+}
+
+absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_view path) {
+  if (!value.is_array()) return TypeMismatch(value, "an array", path);
+  return &value.get_ref<const Json::array_t&>();
+}
+
+absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
+                                                            const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
+  std::vector<std::string> result;
+  result.reserve(items->size());
+  for (size_t i = 0; i < items->size(); ++i) {
+    SF_ASSIGN_OR_RETURN(std::string item, ReadIdentifier((*items)[i], ChildPath(path, i), context));
+    result.push_back(std::move(item));
+  }
+  return result;
+}
+
+absl::Status CheckKey(absl::string_view key, absl::string_view path, const ReadContext& context) {
+  if (key.empty()) return InputError(error_code::kInvalidValue, "keys must not be empty", path);
+  if (static_cast<int64_t>(key.size()) > context.max_string_length) {
+    return InputError(error_code::kStringTooLong,
+                      absl::StrCat("the key is ", key.size(), " bytes; the limit is ", context.max_string_length), path);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Attributes> ReadStringMap(const Json& value, absl::string_view path, const ReadContext& context) {
+  if (!value.is_object()) return TypeMismatch(value, "an object", path);
+  Attributes result;
+  for (const auto& [key, item] : value.get_ref<const Json::object_t&>()) {
+    const std::string item_path = ChildPath(path, key);
+    SF_RETURN_IF_ERROR(CheckKey(key, item_path, context));
+    SF_ASSIGN_OR_RETURN(std::string text, ReadString(item, item_path, context));
+    result.emplace_back(key, std::move(text));
+  }
+  return result;  // std::map iteration: already sorted by key
+}
+
+absl::StatusOr<ObjectReader> ObjectReader::Open(const Json& value, absl::string_view path) {
+  if (!value.is_object()) return TypeMismatch(value, "an object", path);
+  return ObjectReader(value.get_ref<const Json::object_t&>(), path);
+}
+
+const Json* ObjectReader::Find(absl::string_view key) {
+  auto it = object_->find(std::string(key));
+  if (it == object_->end()) return nullptr;
+  known_.insert(it->first);
+  return &it->second;
+}
+
+absl::StatusOr<const Json*> ObjectReader::Require(absl::string_view key) {
+  if (const Json* value = Find(key)) return value;
+  return InputError(error_code::kMissingField, absl::StrCat("\"", key, "\" is required"), PathOf(key));
+}
+
+absl::Status ObjectReader::RejectUnknownFields() const {
+  for (const auto& [key, value] : *object_) {
+    if (!known_.contains(key)) {
+      return InputError(error_code::kUnknownField, absl::StrCat("unknown field \"", key, "\""), PathOf(key));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace storefront::codec

@@ -1,0 +1,96 @@
+// Reading JSON documents strictly and safely. Internal to the codec.
+//
+// nlohmann_json is used without exceptions: a SAX pass enforces the byte and depth limits and
+// reports syntax errors with their position before any DOM is built; every accessor checks the
+// JSON type first, so a wrong type is a `type_mismatch` error with its JSON Pointer, never a
+// throw (which the wasm build turns into an abort).
+#ifndef STOREFRONT_SDK_CODEC_JSON_H_
+#define STOREFRONT_SDK_CODEC_JSON_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
+#include "storefront/catalog/catalog.h"
+#include "storefront/money/money.h"
+
+namespace storefront::codec {
+
+// std::map-backed, so serialisation emits keys in byte order: the canonical form.
+using Json = nlohmann::json;
+
+struct TextLimits {
+  int64_t max_bytes;
+  int64_t max_depth;
+};
+
+// Parses `text` after checking its size and nesting depth. Errors carry `path` (the document's
+// own location in the caller's input, "" for a top-level document).
+absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& limits, absl::string_view path);
+
+// Compact canonical serialisation: sorted keys, no spaces, UTF-8 as is.
+std::string Canonical(const Json& value);
+
+// RFC 6901: appends "/" + key with '~' and '/' escaped.
+std::string ChildPath(absl::string_view parent, absl::string_view key);
+std::string ChildPath(absl::string_view parent, size_t index);
+
+// The JSON type of `value` in words ("a string", "a number with a fraction"), for messages.
+std::string DescribeType(const Json& value);
+
+absl::Status TypeMismatch(const Json& value, absl::string_view expected, absl::string_view path);
+
+struct ReadContext {
+  int64_t max_string_length;
+};
+
+// Typed readers. Each checks the type, the documented range, and the string-length limit.
+absl::StatusOr<std::string> ReadString(const Json& value, absl::string_view path, const ReadContext& context);
+// A non-empty string: ids, SKUs, codes.
+absl::StatusOr<std::string> ReadIdentifier(const Json& value, absl::string_view path, const ReadContext& context);
+// A JSON integer in [min, max]; outside is `out_of_range_code`.
+absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, int64_t min, int64_t max,
+                                    absl::string_view out_of_range_code);
+absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path);
+// Money must be a decimal string; a JSON number is `money_not_string`.
+absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const Currency& currency);
+absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
+                                                            const ReadContext& context);
+// An object key used as an identifier: non-empty, within the string-length limit.
+absl::Status CheckKey(absl::string_view key, absl::string_view path, const ReadContext& context);
+// A JSON object of string values, sorted by key.
+absl::StatusOr<Attributes> ReadStringMap(const Json& value, absl::string_view path, const ReadContext& context);
+absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_view path);
+
+// Reads the members of one JSON object and rejects any it was not asked for, so a misspelt
+// field is an error instead of being silently ignored.
+class ObjectReader {
+ public:
+  static absl::StatusOr<ObjectReader> Open(const Json& value, absl::string_view path);
+
+  // The member `key`, or nullptr when absent; marks it as known.
+  const Json* Find(absl::string_view key);
+  // As Find, but absence is `missing_field`.
+  absl::StatusOr<const Json*> Require(absl::string_view key);
+  std::string PathOf(absl::string_view key) const { return ChildPath(path_, key); }
+  const std::string& path() const { return path_; }
+
+  // `unknown_field` for the first member (in key order) that no Find/Require asked for.
+  absl::Status RejectUnknownFields() const;
+
+ private:
+  ObjectReader(const Json::object_t& object, absl::string_view path) : object_(&object), path_(path) {}
+
+  const Json::object_t* object_;
+  std::string path_;
+  absl::flat_hash_set<std::string> known_;
+};
+
+}  // namespace storefront::codec
+
+#endif  // STOREFRONT_SDK_CODEC_JSON_H_

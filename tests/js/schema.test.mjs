@@ -1,0 +1,364 @@
+// Checks the JSON Schemas of contract v1 (docs/schema/) against every document the project ships:
+// the example shop and carts, the vector fixtures, the inputs and expectations of the shared
+// vectors, and (optionally) priced carts produced by the CLI.
+//
+//   node --test tests/js/
+//   STOREFRONT_PRICED_OUTPUTS=out/a.json:out/b.json node --test tests/js/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCHEMA_DIR = join(ROOT, 'docs', 'schema');
+const EXAMPLES_DIR = join(ROOT, 'examples', 'data');
+const VECTORS_DIR = join(ROOT, 'tests', 'vectors');
+const ID_BASE = 'https://storefront.dev/schema/v1/';
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+// --- schemas -------------------------------------------------------------------------------------
+
+const schemaDocs = Object.fromEntries(
+  ['snapshot', 'cart', 'priced-cart', 'envelope'].map((name) => [
+    name,
+    readJson(join(SCHEMA_DIR, `${name}.schema.json`)),
+  ]),
+);
+
+// Vectors compare errors by code and path only, so their expectations carry no message: they
+// are checked against a copy of the envelope schema in which `message` is optional.
+const expectationSchema = structuredClone(schemaDocs.envelope);
+expectationSchema.$id = `${ID_BASE}envelope-expectation.schema.json`;
+expectationSchema.$defs.error.required = expectationSchema.$defs.error.required.filter(
+  (key) => key !== 'message',
+);
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+const validators = {};
+for (const [name, schema] of Object.entries(schemaDocs)) {
+  validators[name] = ajv.compile(schema);
+}
+validators.expectation = ajv.compile(expectationSchema);
+
+function describeErrors(errors) {
+  return (errors ?? [])
+    .map((e) => `  ${e.instancePath || '(root)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`)
+    .join('\n');
+}
+
+function assertValid(kind, doc, where) {
+  const validate = validators[kind];
+  assert.ok(validate(doc), `${where} does not match ${kind} schema:\n${describeErrors(validate.errors)}`);
+}
+
+function assertInvalid(kind, doc, where) {
+  assert.equal(validators[kind](doc), false, `${where} should be rejected by the ${kind} schema`);
+}
+
+// --- contract rules a schema cannot express (checked for the data this repository ships) ----------
+
+const MINOR_DIGITS = { EUR: 2, USD: 2, JPY: 0, KWD: 3 };
+
+function contractProblems(snapshot) {
+  const problems = [];
+  const currencies = new Set(snapshot.currencies);
+  const categoryIds = new Set();
+  const parents = new Map();
+  for (const c of snapshot.categories ?? []) {
+    if (categoryIds.has(c.id)) problems.push(`duplicate category ${c.id}`);
+    categoryIds.add(c.id);
+    if (c.parent !== undefined) parents.set(c.id, c.parent);
+  }
+  for (const [id, parent] of parents) {
+    if (!categoryIds.has(parent)) problems.push(`category ${id}: unknown parent ${parent}`);
+    const seen = new Set([id]);
+    for (let p = parent; p !== undefined; p = parents.get(p)) {
+      if (seen.has(p)) {
+        problems.push(`category ${id}: cycle`);
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  const productIds = new Set();
+  const skus = new Set();
+  const checkMoneyMap = (map, where) => {
+    for (const [currency, amount] of Object.entries(map ?? {})) {
+      if (!currencies.has(currency)) problems.push(`${where}: currency ${currency} not in currencies`);
+      const digits = MINOR_DIGITS[currency];
+      const fraction = amount.split('.')[1] ?? '';
+      if (digits !== undefined && fraction.length !== digits) {
+        problems.push(`${where}: ${currency} "${amount}" must have ${digits} fraction digits`);
+      }
+    }
+  };
+  for (const p of snapshot.products) {
+    if (productIds.has(p.id)) problems.push(`duplicate product ${p.id}`);
+    productIds.add(p.id);
+    for (const c of p.categories ?? []) {
+      if (!categoryIds.has(c)) problems.push(`product ${p.id}: unknown category ${c}`);
+    }
+    for (const v of p.variants) {
+      if (skus.has(v.sku)) problems.push(`duplicate SKU ${v.sku}`);
+      skus.add(v.sku);
+      checkMoneyMap(v.prices, `${v.sku} prices`);
+      checkMoneyMap(v.unit_cost, `${v.sku} unit_cost`);
+    }
+  }
+  return problems;
+}
+
+const skuIndex = (snapshot) =>
+  new Map(snapshot.products.flatMap((p) => p.variants.map((v) => [v.sku, v])));
+
+test('schemas are valid draft 2020-12 and use the v1 ids', () => {
+  for (const [name, schema] of Object.entries(schemaDocs)) {
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema', name);
+    assert.equal(schema.$id, `${ID_BASE}${name}.schema.json`, name);
+    assert.ok(ajv.validateSchema(schema), `${name}: ${describeErrors(ajv.errors)}`);
+  }
+});
+
+// --- examples ------------------------------------------------------------------------------------
+
+test('examples/data/shop.json is a valid snapshot', () => {
+  const shop = readJson(join(EXAMPLES_DIR, 'shop.json'));
+  assertValid('snapshot', shop, 'examples/data/shop.json');
+  assert.deepEqual(contractProblems(shop), []);
+});
+
+test('examples/data/carts/*.json are valid carts for the example shop', () => {
+  const shop = readJson(join(EXAMPLES_DIR, 'shop.json'));
+  const variants = skuIndex(shop);
+  const files = readdirSync(join(EXAMPLES_DIR, 'carts')).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length > 0, 'no example carts');
+  for (const file of files) {
+    const cart = readJson(join(EXAMPLES_DIR, 'carts', file));
+    assertValid('cart', cart, `examples/data/carts/${file}`);
+    assert.ok(shop.currencies.includes(cart.currency), `${file}: currency ${cart.currency} not allowed`);
+    const limits = shop.settings?.limits ?? {};
+    assert.ok(cart.lines.length <= (limits.max_lines ?? 500), `${file}: too many lines`);
+    for (const line of cart.lines) {
+      assert.ok(variants.has(line.sku), `${file}: unknown SKU ${line.sku}`);
+      assert.ok(line.quantity <= (limits.max_quantity ?? 10000), `${file}: quantity of ${line.sku}`);
+    }
+    const ids = cart.lines.filter((l) => l.id !== undefined).map((l) => l.id);
+    assert.equal(new Set(ids).size, ids.length, `${file}: duplicate line id`);
+  }
+});
+
+// --- vectors -------------------------------------------------------------------------------------
+
+test('tests/vectors/fixtures/basic_shop.json is a valid snapshot', () => {
+  const fixture = readJson(join(VECTORS_DIR, 'fixtures', 'basic_shop.json'));
+  assertValid('snapshot', fixture, 'tests/vectors/fixtures/basic_shop.json');
+  assert.deepEqual(contractProblems(fixture), []);
+});
+
+function vectorFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (path !== join(VECTORS_DIR, 'fixtures')) out.push(...vectorFiles(path));
+    } else if (entry.name.endsWith('.json') && path !== join(VECTORS_DIR, 'skips.json')) {
+      out.push(path);
+    }
+  }
+  return out.sort();
+}
+
+// Error codes a schema can always detect (a JSON number for money, an unknown key, a version other
+// than 1, a limit above its hard maximum). A vector expecting one of these for an inline document
+// proves the schema is as strict as the engine. (`type_mismatch` is left out: JSON.parse turns
+// `2.0` into `2`, so a schema checked from JavaScript cannot see it.)
+const SCHEMA_DETECTABLE = new Set([
+  'unknown_field',
+  'money_not_string',
+  'unsupported_schema_version',
+  'limit_out_of_range',
+]);
+
+function snapshotOf(input, where) {
+  if (typeof input.snapshot_file === 'string') {
+    const path = join(VECTORS_DIR, input.snapshot_file);
+    assert.ok(existsSync(path), `${where}: snapshot_file ${input.snapshot_file} does not exist`);
+    return { doc: readJson(path), label: `tests/vectors/${input.snapshot_file}`, inline: false };
+  }
+  if (input.snapshot !== null && typeof input.snapshot === 'object') {
+    return { doc: input.snapshot, label: `${where} input.snapshot`, inline: true };
+  }
+  return null;
+}
+
+function checkVector(vector, where) {
+  assert.equal(typeof vector.op, 'string', `${where}: op`);
+  assertValid('expectation', vector.expected, `${where} expected`);
+  const input = vector.input ?? {};
+  const ok = vector.expected.ok === true;
+  const errorPath = ok ? null : vector.expected.error.path;
+  const errorCode = ok ? null : vector.expected.error.code;
+
+  if (vector.op === 'cart.price' || vector.op === 'snapshot.validate') {
+    const snapshot = snapshotOf(input, where);
+    // The snapshot was accepted when the call succeeded or failed later, on the cart.
+    const snapshotAccepted = ok || (vector.op === 'cart.price' && errorPath.startsWith('/cart'));
+    if (snapshot && snapshotAccepted) assertValid('snapshot', snapshot.doc, snapshot.label);
+    if (snapshot?.inline && SCHEMA_DETECTABLE.has(errorCode) && errorPath.startsWith('/snapshot/')) {
+      assertInvalid('snapshot', snapshot.doc, `${where} input.snapshot (expects ${errorCode})`);
+    }
+  }
+
+  if (vector.op === 'cart.price') {
+    const cart = input.cart !== null && typeof input.cart === 'object' ? input.cart : null;
+    if (cart && ok) assertValid('cart', cart, `${where} input.cart`);
+    if (cart && SCHEMA_DETECTABLE.has(errorCode) && errorPath.startsWith('/cart/')) {
+      assertInvalid('cart', cart, `${where} input.cart (expects ${errorCode})`);
+    }
+    if (ok) assertValid('priced-cart', vector.expected.value, `${where} expected.value`);
+  }
+}
+
+test('shared vectors: expectations, cart.price and snapshot.validate documents', async (t) => {
+  const files = vectorFiles(VECTORS_DIR);
+  for (const path of files) {
+    const file = readJson(path);
+    if (!Array.isArray(file.vectors)) continue; // not a vector file
+    const rel = relative(VECTORS_DIR, path);
+    await t.test(rel, () => {
+      for (const vector of file.vectors) checkVector(vector, `${rel} ${vector.name}`);
+    });
+  }
+});
+
+// --- CLI outputs ---------------------------------------------------------------------------------
+
+test('priced carts listed in STOREFRONT_PRICED_OUTPUTS', async (t) => {
+  const paths = (process.env.STOREFRONT_PRICED_OUTPUTS ?? '').split(':').filter((p) => p !== '');
+  if (paths.length === 0) {
+    t.skip('STOREFRONT_PRICED_OUTPUTS is not set');
+    return;
+  }
+  for (const path of paths) {
+    await t.test(path, () => {
+      const envelope = readJson(resolve(path));
+      assertValid('envelope', envelope, path);
+      assert.equal(envelope.ok, true, `${path}: ${JSON.stringify(envelope.error)}`);
+      assertValid('priced-cart', envelope.value, `${path} value`);
+    });
+  }
+});
+
+// --- the schemas reject what the contract rejects ------------------------------------------------
+
+const minimalSnapshot = () => ({
+  schema_version: 1,
+  currencies: ['EUR'],
+  products: [{ id: 'p', title: 'P', variants: [{ sku: 'P-1', prices: { EUR: '1.00' } }] }],
+});
+const minimalCart = () => ({
+  currency: 'EUR',
+  at: '2026-11-22T10:00:00Z',
+  lines: [{ id: 'l1', sku: 'P-1', quantity: 1 }],
+});
+const minimalPricedCart = () => ({
+  at: '2026-11-22T10:00:00Z',
+  currency: 'EUR',
+  engine: { schema_version: 1, snapshot_hash: `xxh3-128:${'0'.repeat(32)}`, version: '0.1.0' },
+  issues: [],
+  lines: [
+    {
+      discount_total: '0.00', discounts: [], index: 0, line_id: 'l1', product_id: 'p', quantity: 1,
+      sku: 'P-1', status: 'priced', subtotal: '1.00', tax_total: '0.00', taxes: [], title: 'P',
+      total: '1.00', unit_price: '1.00',
+    },
+  ],
+  totals: {
+    discount_total: '0.00', item_count: 1, shipping_total: '0.00', subtotal: '1.00',
+    tax_total: '0.00', total: '1.00',
+  },
+});
+
+test('minimal documents are accepted', () => {
+  assertValid('snapshot', minimalSnapshot(), 'minimal snapshot');
+  assertValid('cart', minimalCart(), 'minimal cart');
+  assertValid('priced-cart', minimalPricedCart(), 'minimal priced cart');
+  assertValid('envelope', { ok: true, value: minimalPricedCart() }, 'success envelope');
+  assertValid('envelope', { ok: false, error: { code: 'unknown_sku', message: 'no variant', path: '/lines/0/sku' } }, 'error envelope');
+});
+
+test('money as a JSON number is rejected', () => {
+  const snapshot = minimalSnapshot();
+  snapshot.products[0].variants[0].prices.EUR = 19.99;
+  assertInvalid('snapshot', snapshot, 'price 19.99');
+  snapshot.products[0].variants[0].prices.EUR = 1999;
+  assertInvalid('snapshot', snapshot, 'price 1999');
+  const priced = minimalPricedCart();
+  priced.totals.total = 1;
+  assertInvalid('priced-cart', priced, 'total 1');
+  for (const bad of ['1e3', '01.00', '1.', '.5', '+1.00', ' 1.00', '1,00']) {
+    const s = minimalSnapshot();
+    s.products[0].variants[0].prices.EUR = bad;
+    assertInvalid('snapshot', s, `price "${bad}"`);
+  }
+});
+
+test('unknown fields are rejected', () => {
+  assertInvalid('cart', { ...minimalCart(), cupons: ['WELCOME10'] }, 'cart with "cupons"');
+  const cart = minimalCart();
+  cart.lines[0].qty = 1;
+  assertInvalid('cart', cart, 'line with "qty"');
+  assertInvalid('snapshot', { ...minimalSnapshot(), description: 'x' }, 'snapshot with "description"');
+  const snapshot = minimalSnapshot();
+  snapshot.settings = { limits: { max_line: 5 } };
+  assertInvalid('snapshot', snapshot, 'limits with "max_line"');
+  assertInvalid('priced-cart', { ...minimalPricedCart(), extra: true }, 'priced cart with "extra"');
+  assertInvalid('envelope', { ok: true, value: {}, error: { code: 'x', message: 'x', path: '' } }, 'envelope with value and error');
+});
+
+test('lowercase or malformed currency codes are rejected', () => {
+  assertInvalid('cart', { ...minimalCart(), currency: 'eur' }, 'cart currency "eur"');
+  assertInvalid('snapshot', { ...minimalSnapshot(), currencies: ['EUR', 'usd'] }, 'snapshot currency "usd"');
+  const snapshot = minimalSnapshot();
+  snapshot.products[0].variants[0].prices = { eur: '1.00' };
+  assertInvalid('snapshot', snapshot, 'price keyed "eur"');
+  assertInvalid('snapshot', { ...minimalSnapshot(), currencies: [] }, 'empty currencies');
+  assertInvalid('snapshot', { ...minimalSnapshot(), currencies: ['EUR', 'EUR'] }, 'duplicate currencies');
+});
+
+test('quantities outside 1..1000000 and non-integers are rejected', () => {
+  for (const quantity of [0, -1, 1000001, 1.5, '2']) {
+    const cart = minimalCart();
+    cart.lines[0].quantity = quantity;
+    assertInvalid('cart', cart, `quantity ${JSON.stringify(quantity)}`);
+  }
+});
+
+test('other contract rules the schemas enforce', () => {
+  assertInvalid('snapshot', { ...minimalSnapshot(), schema_version: 2 }, 'schema_version 2');
+  const limits = { max_lines: 10001 };
+  assertInvalid('snapshot', { ...minimalSnapshot(), settings: { limits } }, 'max_lines above hard maximum');
+  assertInvalid('snapshot', { ...minimalSnapshot(), settings: { rounding_mode: 'half-up' } }, 'rounding mode half-up');
+  const noVariants = minimalSnapshot();
+  noVariants.products[0].variants = [];
+  assertInvalid('snapshot', noVariants, 'product without variants');
+  assertInvalid('cart', { ...minimalCart(), at: '2026-11-22T10:00:00' }, 'at without offset');
+  assertInvalid('cart', { ...minimalCart(), shipping_address: { country: 'de' } }, 'lowercase country');
+  assertInvalid('cart', { ...minimalCart(), customer: { attributes: { score: 1.5 } } }, 'float attribute');
+  assertValid('cart', { ...minimalCart(), customer: { attributes: { tier: 'gold', orders: 3, nl: true } } }, 'attribute types');
+  const priced = minimalPricedCart();
+  priced.engine.snapshot_hash = `xxh3-128:${'A'.repeat(32)}`;
+  assertInvalid('priced-cart', priced, 'upper-case hash');
+  const status = minimalPricedCart();
+  status.lines[0].status = 'skipped';
+  assertInvalid('priced-cart', status, 'unknown line status');
+  assertInvalid('envelope', { ok: false, error: { code: 'x', path: '' } }, 'error without message');
+  assertValid('expectation', { ok: false, error: { code: 'x', path: '' } }, 'vector error without message');
+  assertInvalid('envelope', { ok: false, error: { code: 'x', message: 'm', path: 'lines/0' } }, 'path not a JSON Pointer');
+});
