@@ -1,0 +1,534 @@
+// Type declarations for @storefront/sdk (index.js), written by hand because Emscripten 3.1.6 has
+// no --emit-tsd. They follow contract v1: docs/concepts/contract.md and docs/schema/*.json.
+// Checked by tests/js/types/ (tsc --noEmit against a usage file).
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An exact decimal amount written as a string with at most the currency's minor digits:
+ * `"19.99"` (EUR), `"2900"` (JPY), `"1.234"` (KWD), `"-0.50"`. Never a JSON number: `19.99` is a
+ * binary float and `1999` is ambiguous (euros or cents?), so the core rejects numbers with
+ * `money_not_string`. Outputs always show exactly the currency's minor digits.
+ *
+ * A plain `string` rather than a template literal type, so that amounts read from your own data
+ * need no casts; the core validates the spelling (`invalid_amount`).
+ */
+export type Money = string;
+
+/** An ISO 4217 alphabetic currency code, upper case: `"EUR"`, `"JPY"`. */
+export type CurrencyCode = string;
+
+/** An RFC 3339 timestamp with offset, e.g. `"2026-11-22T10:00:00+01:00"`. */
+export type Timestamp = string;
+
+/** An RFC 6901 JSON Pointer into an input document; `""` is the whole document. */
+export type JsonPointer = string;
+
+/**
+ * The ten rounding modes of docs/concepts/money.md. `ceiling`/`floor` round toward +∞/−∞,
+ * `toward-zero`/`away-from-zero` by magnitude; the `half-*` modes round to the nearest value and
+ * only differ on an exact tie.
+ */
+export type RoundingMode =
+  | 'ceiling'
+  | 'floor'
+  | 'toward-zero'
+  | 'away-from-zero'
+  | 'half-ceiling'
+  | 'half-floor'
+  | 'half-toward-zero'
+  | 'half-away-from-zero'
+  | 'half-even'
+  | 'half-odd';
+
+// ---------------------------------------------------------------------------------------------
+// Snapshot (docs/schema/snapshot.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Catalog, prices and settings, parsed and validated once by {@link createEngine} into an
+ * immutable engine. Objects are strict: an unknown key is the error `unknown_field`.
+ */
+export interface Snapshot {
+  /** Contract version of this document; anything but 1 is `unsupported_schema_version`. */
+  schema_version: 1;
+  /** Merchant settings; every field has a default. */
+  settings?: Settings;
+  /** ISO 4217 codes a cart may use: non-empty, no duplicates, each known to the currency table. */
+  currencies: CurrencyCode[];
+  /** A forest of categories (`unknown_category` for a missing parent, `category_cycle` for a loop). */
+  categories?: Category[];
+  /** Products, each with at least one variant. */
+  products: Product[];
+}
+
+/** Merchant settings of a snapshot. */
+export interface Settings {
+  /** Default rounding mode of later pipeline stages. Default `"half-even"`. */
+  rounding_mode?: RoundingMode;
+  /** Per-cart limits, checked before any work starts. */
+  limits?: CartLimits;
+}
+
+/**
+ * Per-cart limits set by the merchant in `settings.limits`. A value above its hard maximum is
+ * `limit_out_of_range`.
+ */
+export interface CartLimits {
+  /** Largest cart request in bytes (`input_too_large`). Default 262144, 1..4194304. */
+  max_cart_bytes?: number;
+  /** Most lines per cart (`too_many_lines`). Default 500, 1..10000. */
+  max_lines?: number;
+  /** Largest quantity of one line (`quantity_out_of_range`). Default 10000, 1..1000000. */
+  max_quantity?: number;
+  /** Most coupon codes per cart (`too_many_coupons`); 0 accepts none. Default 10, 0..100. */
+  max_coupons?: number;
+}
+
+/** A category; membership in a category includes every ancestor. */
+export interface Category {
+  /** Unique category id. */
+  id: string;
+  /** Display name. */
+  name?: string;
+  /** Id of the parent category. */
+  parent?: string;
+}
+
+/** A product and its sellable variants. */
+export interface Product {
+  /** Unique product id. */
+  id: string;
+  /** Display title. */
+  title: string;
+  /** Category ids the product belongs to (ancestors are implied). */
+  categories?: string[];
+  /** Free tags, e.g. for promotion conditions. */
+  tags?: string[];
+  /** Product attributes, string to string. */
+  attributes?: Record<string, string>;
+  /** Tax category of every variant. Default `"standard"`. */
+  tax_category?: string;
+  /** Sellable variants; at least one. */
+  variants: Variant[];
+}
+
+/** A sellable variant (one SKU). */
+export interface Variant {
+  /** Stock keeping unit, unique across the snapshot. */
+  sku: string;
+  /** Variant title, e.g. `"Black / M"`. */
+  title?: string;
+  /** Variant attributes, string to string. */
+  attributes?: Record<string, string>;
+  /**
+   * Unit price per currency (each listed in `currencies`). A cart in a currency without a price
+   * prices the line as `unavailable` with the issue `price_unavailable`.
+   */
+  prices: Record<CurrencyCode, Money>;
+  /** Unit cost per currency, used for margin. */
+  unit_cost?: Record<CurrencyCode, Money>;
+  /** Shipping weight of one unit in grams, an integer ≥ 0. */
+  weight_grams?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cart request (docs/schema/cart.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/** One request to price a cart. Objects are strict: an unknown key is `unknown_field`. */
+export interface CartRequest {
+  /** Cart currency; must be listed in the snapshot's `currencies` (`currency_not_allowed`). */
+  currency: CurrencyCode;
+  /** Every time-dependent rule is evaluated at this instant; the core never reads a clock. */
+  at: Timestamp;
+  /** Lines in display order; may be empty. At most `max_lines`. */
+  lines: CartLine[];
+  /** Who is buying; used by eligibility rules. */
+  customer?: Customer;
+  /** Where the cart ships, as far as pricing needs it. */
+  shipping_address?: Address;
+  /** Coupon codes as typed by the shopper. At most `max_coupons`. */
+  coupons?: string[];
+  /** BCP 47 language tag; display only, never changes an amount. */
+  locale?: string;
+}
+
+/** One cart line. */
+export interface CartLine {
+  /** Optional line id, unique within the cart (`duplicate_line_id`). */
+  id?: string;
+  /** SKU of a variant in the snapshot (`unknown_sku`). */
+  sku: string;
+  /** Units, an integer in 1..`max_quantity` (`quantity_out_of_range`). */
+  quantity: number;
+}
+
+/** Who is buying. */
+export interface Customer {
+  /** Customer id. */
+  id?: string;
+  /** Customer groups, e.g. `"vip"`. */
+  groups?: string[];
+  /** Customer attributes: string, integer or boolean values. */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/** A shipping address as far as pricing needs it. */
+export interface Address {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  country: string;
+  /** Region or state, e.g. `"CA"` or `"BE"`. */
+  region?: string;
+  /** Postal code as written locally. */
+  postal_code?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Priced cart (docs/schema/priced-cart.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/** The value of a successful `cart.price`: every amount with its explanation. */
+export interface PricedCart {
+  /** The request's `at`, echoed in UTC (`…Z`). */
+  at: Timestamp;
+  /** Currency of every amount. */
+  currency: CurrencyCode;
+  /** What produced this answer. */
+  engine: EngineStamp;
+  /** Business outcomes in request order; never errors. */
+  issues: Issue[];
+  /** One entry per request line, in request order. */
+  lines: PricedLine[];
+  /** Cart totals. */
+  totals: Totals;
+}
+
+/** Identifies the engine and snapshot behind a priced cart. */
+export interface EngineStamp {
+  /** Contract version. */
+  schema_version: 1;
+  /** XXH3-128 of the snapshot's canonical serialisation: `"xxh3-128:<32 lowercase hex>"`. */
+  snapshot_hash: string;
+  /** Semantic version of the SDK. */
+  version: string;
+}
+
+/** Whether a line was priced, or is unavailable (all amounts zero, an issue says why). */
+export type LineStatus = 'priced' | 'unavailable';
+
+/** A priced line. When `status` is `unavailable` every amount is zero. */
+export interface PricedLine {
+  /** Sum of the line's discounts. */
+  discount_total: Money;
+  /** Discounts allocated to this line (empty in v1's first stage). */
+  discounts: Array<Record<string, unknown>>;
+  /** Position of the line in the request. */
+  index: number;
+  /** The request line's `id`, when it had one. */
+  line_id?: string;
+  /** Product of the variant. */
+  product_id: string;
+  /** Units, as requested. */
+  quantity: number;
+  /** Variant SKU. */
+  sku: string;
+  /** `priced`, or `unavailable`. */
+  status: LineStatus;
+  /** unit_price × quantity. */
+  subtotal: Money;
+  /** Sum of the line's taxes. */
+  tax_total: Money;
+  /** Taxes on this line (empty in v1's first stage). */
+  taxes: Array<Record<string, unknown>>;
+  /** The product's title, e.g. `"Classic Tee"`. */
+  title: string;
+  /** The variant's own title, e.g. `"Black / M"`; absent when the variant has none. */
+  variant_title?: string;
+  /** subtotal − discount_total + tax_total. */
+  total: Money;
+  /** Resolved unit price. */
+  unit_price: Money;
+}
+
+/** Cart totals; every sum is checked (`arithmetic_overflow`, never a wrapped number). */
+export interface Totals {
+  /** Sum of all discounts. */
+  discount_total: Money;
+  /** Sum of the quantities of priced lines. */
+  item_count: number;
+  /** Shipping charged. */
+  shipping_total: Money;
+  /** Sum of line subtotals. */
+  subtotal: Money;
+  /** Sum of all taxes. */
+  tax_total: Money;
+  /** subtotal − discounts + shipping + tax. */
+  total: Money;
+}
+
+/** Issue codes of contract v1; later versions may add more. */
+export type IssueCode = 'price_unavailable' | 'coupon_unknown' | (string & {});
+
+/** A business outcome such as `price_unavailable` or `coupon_unknown`. Not an error. */
+export interface Issue {
+  /** Stable machine-readable code. */
+  code: IssueCode;
+  /** Human-readable explanation; may change between versions. */
+  message: string;
+  /** Where in the cart request, e.g. `"/lines/1/sku"` or `"/coupons/0"`. */
+  path: JsonPointer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Envelopes and errors (docs/schema/envelope.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/** Error codes the core emits today; later versions may add more. */
+export type ErrorCode =
+  | 'json_syntax'
+  | 'json_too_deep'
+  | 'input_too_large'
+  | 'type_mismatch'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'invalid_value'
+  | 'invalid_amount'
+  | 'money_not_string'
+  | 'too_many_fraction_digits'
+  | 'amount_out_of_range'
+  | 'arithmetic_overflow'
+  | 'unknown_currency'
+  | 'currency_not_allowed'
+  | 'currency_mismatch'
+  | 'invalid_weights'
+  | 'invalid_timestamp'
+  | 'unsupported_schema_version'
+  | 'limit_out_of_range'
+  | 'too_many_lines'
+  | 'quantity_out_of_range'
+  | 'too_many_coupons'
+  | 'string_too_long'
+  | 'catalog_too_large'
+  | 'duplicate_id'
+  | 'duplicate_line_id'
+  | 'unknown_category'
+  | 'category_cycle'
+  | 'category_too_deep'
+  | 'unknown_sku'
+  | 'unknown_operation'
+  | 'internal'
+  | (string & {});
+
+/** Why an input was refused. */
+export interface ErrorInfo {
+  /** Stable machine-readable code. */
+  code: ErrorCode;
+  /** For humans; may improve between versions. */
+  message: string;
+  /** JSON Pointer into the offending input document; `""` is the whole document. */
+  path: JsonPointer;
+}
+
+/**
+ * The answer of every boundary: the value, or the error. The `*Json` functions return this as
+ * canonical JSON text (keys in byte order, no white space), identical on every target.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** An error envelope turned into an exception by {@link Engine.price}, {@link call} and {@link createEngine}. */
+export class StorefrontError extends Error {
+  /** Builds the exception from an envelope's `error`. */
+  constructor(error: ErrorInfo);
+  /** Always `"StorefrontError"`. */
+  readonly name: 'StorefrontError';
+  /** Stable machine-readable code, e.g. `"unknown_sku"`. */
+  readonly code: ErrorCode;
+  /** JSON Pointer into the offending input, e.g. `"/lines/1/sku"`. */
+  readonly path: JsonPointer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits and loading
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Snapshot limits set by the host, enforced before the snapshot is read. Out of range:
+ * `limit_out_of_range`; an unknown key: `unknown_field`.
+ */
+export interface HostLimits {
+  /** Largest snapshot in bytes (`input_too_large`). Default 33554432, at most 268435456. */
+  max_snapshot_bytes?: number;
+  /** Most variants in a snapshot (`catalog_too_large`). Default 100000, 1..1000000. */
+  max_variants?: number;
+  /** Deepest JSON nesting (`json_too_deep`). Default 32, 1..64. */
+  max_json_depth?: number;
+  /** Longest identifier or text, in UTF-8 bytes (`string_too_long`). Default 256, at most 4096. */
+  max_string_length?: number;
+}
+
+/**
+ * How to obtain the wasm module. Give at most one; with neither, `storefront_core.wasm` next to
+ * index.js is fetched (browsers, Deno) or read from disk (Node).
+ */
+export interface LoadOptions {
+  /**
+   * An already compiled module: required on workerd / Cloudflare Workers, which refuse to compile
+   * wasm from bytes at run time (`import wasm from '@storefront/sdk/core.wasm'`).
+   */
+  module?: WebAssembly.Module;
+  /** The bytes of storefront_core.wasm, e.g. fetched from a bundler-provided URL. */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
+}
+
+/** Options of {@link createEngine}: how to load the wasm, plus the host limits. */
+export interface CreateEngineOptions extends LoadOptions {
+  /** Host limits for this snapshot; omitted fields keep their defaults. */
+  limits?: HostLimits;
+}
+
+/** The C ABI version this loader speaks (SF_ABI_VERSION); loading a core with another one fails. */
+export const ABI_VERSION: number;
+
+/** A loaded wasm core: the thin, synchronous layer over the exported C functions. */
+export interface Core {
+  /** The SDK version the module was built from, `"major.minor.patch"`. */
+  readonly version: string;
+  /**
+   * Runs a named operation synchronously and returns the canonical envelope text.
+   * @param op e.g. `"money.allocate"`, see {@link Operations}
+   * @param inputJson the input document as JSON text
+   */
+  callJson(op: string, inputJson: string): string;
+}
+
+/**
+ * Loads and instantiates the wasm core. {@link createEngine}, {@link callJson} and {@link call}
+ * do this implicitly (and cache the result); call it yourself for a synchronous
+ * {@link Core.callJson} or to load the module your own way.
+ * Rejects when the module cannot be instantiated or speaks another ABI.
+ */
+export function loadCore(options?: LoadOptions): Promise<Core>;
+
+// ---------------------------------------------------------------------------------------------
+// Engines
+// ---------------------------------------------------------------------------------------------
+
+/** What {@link createEngine} learnt about the snapshot: counts and its content hash. */
+export interface EngineInfo {
+  /** Number of categories. */
+  categories: number;
+  /** Number of allowed currencies. */
+  currencies: number;
+  /** Number of products. */
+  products: number;
+  /** XXH3-128 of the snapshot's canonical serialisation: `"xxh3-128:<32 lowercase hex>"`. */
+  snapshot_hash: string;
+  /** Number of variants (SKUs). */
+  variants: number;
+}
+
+/** An immutable engine over one snapshot. Price as many carts as you like; dispose when done. */
+export interface Engine {
+  /** Counts and the snapshot's content hash. */
+  readonly info: EngineInfo;
+  /**
+   * Prices a cart request given as JSON text and returns the canonical envelope text
+   * (`Envelope<PricedCart>`): the same bytes as the native CLI and backend. Never throws for bad
+   * input; throws only when the engine has been disposed.
+   */
+  priceJson(cartJson: string): string;
+  /**
+   * Prices a cart request (object or JSON text) and returns the priced cart.
+   * @throws {StorefrontError} when the request is malformed or over a limit
+   */
+  price(cart: CartRequest | string): PricedCart;
+  /** Frees the engine's wasm memory now rather than at garbage collection. Idempotent. */
+  dispose(): void;
+}
+
+/**
+ * Builds an engine from a snapshot (object or JSON text), loading the wasm core on first use.
+ * Rejects with a {@link StorefrontError} when the snapshot is invalid or over a host limit.
+ */
+export function createEngine(snapshot: Snapshot | string, options?: CreateEngineOptions): Promise<Engine>;
+
+// ---------------------------------------------------------------------------------------------
+// Named operations (tests/vectors/README.md)
+// ---------------------------------------------------------------------------------------------
+
+/** An amount with its currency and its exact int64 minor units (a string: JSON loses precision past 2^53). */
+export interface MoneyValue {
+  /** Canonical decimal text with exactly the currency's minor digits. */
+  amount: Money;
+  /** ISO 4217 code. */
+  currency: CurrencyCode;
+  /** The amount in minor units, an int64 written as a decimal string. */
+  minor_units: string;
+}
+
+/** Facts about a currency from the ISO 4217 table. */
+export interface CurrencyInfo {
+  /** ISO 4217 alphabetic code. */
+  code: CurrencyCode;
+  /** ISO 4217 numeric code, three digits, e.g. `"048"`. */
+  numeric_code: string;
+  /** Number of minor digits (0 for JPY, 2 for EUR, 3 for KWD). */
+  minor_units: number;
+  /** Smallest cash amount, e.g. `"0.05"` for CHF, `"0.01"` for EUR. */
+  cash_increment: Money;
+}
+
+/** A snapshot given as an object or as raw JSON text, plus optional host limits. */
+export type SnapshotInput = ({ snapshot: Snapshot } | { snapshot_text: string }) & { options?: HostLimits };
+
+/** Input and value types of every named operation, for {@link call}. */
+export interface Operations {
+  /** Facts about one currency. */
+  'currency.info': { input: { currency: CurrencyCode }; value: CurrencyInfo };
+  /** Parses an amount; with `rounding`, extra fraction digits are rounded instead of rejected. */
+  'money.parse': { input: { amount: Money; currency: CurrencyCode; rounding?: RoundingMode }; value: MoneyValue };
+  /** Formats int64 minor units (written as a string). */
+  'money.format': { input: { minor_units: string; currency: CurrencyCode }; value: MoneyValue };
+  /** Checked sum (`arithmetic_overflow`). */
+  'money.sum': { input: { currency: CurrencyCode; amounts: Money[] }; value: MoneyValue };
+  /** Multiplies by an integer quantity, or by a decimal rate rounded with `rounding`. */
+  'money.multiply': {
+    input:
+      | { amount: Money; currency: CurrencyCode; quantity: number }
+      | { amount: Money; currency: CurrencyCode; rate: string; rounding: RoundingMode };
+    value: MoneyValue;
+  };
+  /** Splits an amount over weights (all integers or all decimal strings) by largest remainder. */
+  'money.allocate': {
+    input: { amount: Money; currency: CurrencyCode; weights: number[] | string[] };
+    value: { amounts: Money[]; currency: CurrencyCode };
+  };
+  /** Rounds to the currency's cash increment. */
+  'money.cash_round': { input: { amount: Money; currency: CurrencyCode; rounding: RoundingMode }; value: MoneyValue };
+  /** Validates a snapshot and describes it. */
+  'snapshot.validate': { input: SnapshotInput; value: EngineInfo };
+  /** Prices one cart against one snapshot (for many carts, use {@link createEngine}). */
+  'cart.price': { input: SnapshotInput & ({ cart: CartRequest } | { cart_text: string }); value: PricedCart };
+}
+
+/** The name of a named operation. */
+export type OperationName = keyof Operations;
+
+/**
+ * Runs a named operation on a JSON input and returns the canonical envelope text, as the shared
+ * vectors do on every target. Untyped on purpose: this is the byte-exact escape hatch.
+ */
+export function callJson(op: string, inputJson: string, options?: LoadOptions): Promise<string>;
+
+/**
+ * Runs a named operation on an input object and returns its value.
+ * @throws {StorefrontError} (as a rejection) when the input is refused
+ */
+export function call<Op extends OperationName>(
+  op: Op,
+  input: Operations[Op]['input'],
+  options?: LoadOptions,
+): Promise<Operations[Op]['value']>;

@@ -34,15 +34,25 @@ let defaultCore = null;
  */
 export async function loadCore(options = {}) {
   const module = options.module ?? (await compileDefaultModule(options.wasmBinary));
-  const core = await createStorefrontCore({
-    // Without locateFile the generated code builds `new URL(..., import.meta.url)`, which
-    // workerd rejects; the module is supplied by instantiateWasm anyway.
-    locateFile: (file) => file,
-    instantiateWasm(imports, done) {
-      WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
-      return {};
-    },
+  // The generated factory never settles when instantiation fails inside instantiateWasm, so a
+  // failure (e.g. a module that is not storefront_core.wasm) rejects this promise instead of
+  // becoming an unhandled rejection that kills the process while loadCore waits forever.
+  let instantiationFailed;
+  const failure = new Promise((_, reject) => {
+    instantiationFailed = reject;
   });
+  const core = await Promise.race([
+    createStorefrontCore({
+      // Without locateFile the generated code builds `new URL(..., import.meta.url)`, which
+      // workerd rejects; the module is supplied by instantiateWasm anyway.
+      locateFile: (file) => file,
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), instantiationFailed);
+        return {};
+      },
+    }),
+    failure,
+  ]);
   const abi = core._sf_abi_version();
   if (abi !== ABI_VERSION) {
     throw new Error(`storefront_core.wasm speaks ABI ${abi}, this loader speaks ${ABI_VERSION}`);
@@ -65,9 +75,30 @@ async function compileDefaultModule(wasmBinary) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+// Cores built from a caller's module or bytes, so that a worker calling
+// createEngine(snapshot, {module}) per request reuses one instance instead of growing a new
+// wasm heap every time.
+const coresBySource = new WeakMap();
+
 async function coreFor(options) {
-  if (options && (options.module || options.wasmBinary)) return loadCore(options);
-  defaultCore ??= loadCore();
+  const source = options?.module ?? options?.wasmBinary;
+  if (source) {
+    let core = coresBySource.get(source);
+    if (!core) {
+      core = loadCore(options);
+      coresBySource.set(source, core);
+      // A failed load must not be cached: the next call tries again.
+      core.catch(() => coresBySource.delete(source));
+    }
+    return core;
+  }
+  if (!defaultCore) {
+    defaultCore = loadCore();
+    // Same here: a transient fetch failure must not poison every later call.
+    defaultCore.catch(() => {
+      defaultCore = null;
+    });
+  }
   return defaultCore;
 }
 

@@ -1,0 +1,76 @@
+// Pricing cost on a generated 10,000-SKU catalog: what a backend or an edge worker pays per cart.
+// Figures and the commands that produced them are in docs/benchmarks.md.
+#include <cstdint>
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "storefront/codec/json_api.h"
+
+namespace {
+
+// Deterministic generator: the same catalog on every run and every machine.
+std::string GeneratedSnapshot(int products, int variants_per_product) {
+  std::string out = R"({"schema_version":1,"currencies":["EUR","USD"],"categories":[)";
+  for (int c = 0; c < 50; ++c) {
+    out += (c ? "," : "") + std::string(R"({"id":"cat-)") + std::to_string(c) + "\"" +
+           (c >= 10 ? R"(,"parent":"cat-)" + std::to_string(c % 10) + "\"" : "") + "}";
+  }
+  out += R"(],"products":[)";
+  uint64_t state = 42;
+  for (int p = 0; p < products; ++p) {
+    out += (p ? "," : "") + std::string(R"({"id":"p-)") + std::to_string(p) + R"(","title":"Product )" +
+           std::to_string(p) + R"(","categories":["cat-)" + std::to_string(p % 50) + R"("],"variants":[)";
+    for (int v = 0; v < variants_per_product; ++v) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      const uint64_t cents = 100 + (state >> 33) % 20000;
+      const std::string price = std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+      out += (v ? "," : "") + std::string(R"({"sku":"SKU-)") + std::to_string(p) + "-" + std::to_string(v) +
+             R"(","prices":{"EUR":")" + price + R"(","USD":")" + price + R"("}})";
+    }
+    out += "]}";
+  }
+  return out + "]}";
+}
+
+std::string GeneratedCart(int lines, int products, int variants_per_product) {
+  std::string out = R"({"currency":"EUR","at":"2026-11-22T10:00:00Z","lines":[)";
+  for (int i = 0; i < lines; ++i) {
+    const int p = (i * 97) % products;
+    out += (i ? "," : "") + std::string(R"({"id":"l)") + std::to_string(i) + R"(","sku":"SKU-)" + std::to_string(p) +
+           "-" + std::to_string(i % variants_per_product) + R"(","quantity":)" + std::to_string(1 + i % 3) + "}";
+  }
+  return out + "]}";
+}
+
+constexpr int kProducts = 2500;
+constexpr int kVariantsPerProduct = 4;  // 10,000 SKUs
+constexpr int kLines = 100;
+
+void BM_LoadSnapshot10kSkus(benchmark::State& state) {
+  const std::string snapshot = GeneratedSnapshot(kProducts, kVariantsPerProduct);
+  for (auto _ : state) benchmark::DoNotOptimize(storefront::CreateEngineFromJson(snapshot));
+  state.counters["bytes"] = static_cast<double>(snapshot.size());
+}
+BENCHMARK(BM_LoadSnapshot10kSkus)->Unit(benchmark::kMillisecond);
+
+// The whole boundary: parse the cart JSON, price, serialise the canonical envelope.
+void BM_PriceCartJson100Lines(benchmark::State& state) {
+  auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
+  const std::string cart = GeneratedCart(kLines, kProducts, kVariantsPerProduct);
+  for (auto _ : state) benchmark::DoNotOptimize(storefront::PriceCartJson(*engine, cart));
+  state.SetItemsProcessed(state.iterations() * kLines);
+}
+BENCHMARK(BM_PriceCartJson100Lines)->Unit(benchmark::kMicrosecond);
+
+// The pipeline alone, on an already parsed request.
+void BM_PricePipeline100Lines(benchmark::State& state) {
+  auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
+  const auto cart = *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
+  for (auto _ : state) benchmark::DoNotOptimize(engine->Price(cart));
+  state.SetItemsProcessed(state.iterations() * kLines);
+}
+BENCHMARK(BM_PricePipeline100Lines)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

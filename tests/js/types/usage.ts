@@ -1,0 +1,155 @@
+// Exercises the declarations of @storefront/sdk (wasm/js/index.d.ts) the way applications use
+// them. Never run: `tsc --noEmit` proves that correct code compiles and that the
+// `@ts-expect-error` lines (mistakes the types must catch) do not.
+import {
+  ABI_VERSION,
+  StorefrontError,
+  call,
+  callJson,
+  createEngine,
+  loadCore,
+  type CartRequest,
+  type Engine,
+  type EngineInfo,
+  type Envelope,
+  type Money,
+  type PricedCart,
+  type RoundingMode,
+  type Snapshot,
+} from '@storefront/sdk';
+
+const snapshot: Snapshot = {
+  schema_version: 1,
+  settings: { rounding_mode: 'half-even', limits: { max_lines: 500, max_coupons: 0 } },
+  currencies: ['EUR', 'JPY'],
+  categories: [{ id: 'apparel', name: 'Apparel' }, { id: 'tshirts', parent: 'apparel' }],
+  products: [
+    {
+      id: 'tee-classic',
+      title: 'Classic Tee',
+      categories: ['tshirts'],
+      attributes: { brand: 'Northwind' },
+      variants: [{ sku: 'TEE-M', title: 'M', prices: { EUR: '19.99', JPY: '2900' }, unit_cost: { EUR: '6.10' }, weight_grams: 180 }],
+    },
+  ],
+};
+
+const cart: CartRequest = {
+  currency: 'EUR',
+  at: '2026-11-22T10:00:00+01:00',
+  lines: [{ id: 'l1', sku: 'TEE-M', quantity: 2 }],
+  customer: { id: 'c-1', groups: ['vip'], attributes: { tier: 'gold', orders: 3, newsletter: true } },
+  shipping_address: { country: 'DE', postal_code: '10115' },
+  coupons: ['WELCOME10'],
+  locale: 'de-DE',
+};
+
+async function main(): Promise<void> {
+  const abi: number = ABI_VERSION;
+  const engine: Engine = await createEngine(snapshot, { limits: { max_variants: 1000, max_json_depth: 32 } });
+  const fromText: Engine = await createEngine(JSON.stringify(snapshot));
+  const info: EngineInfo = engine.info;
+  const hash: string = info.snapshot_hash;
+  const counts: number = info.variants + info.products + info.categories + info.currencies;
+
+  // The value, with every field typed.
+  const priced: PricedCart = engine.price(cart);
+  const total: Money = priced.totals.total;
+  const items: number = priced.totals.item_count;
+  const first = priced.lines[0];
+  if (first) {
+    const status: 'priced' | 'unavailable' = first.status;
+    const lineId: string | undefined = first.line_id;
+    const unit: Money = first.unit_price;
+    void [status, lineId, unit];
+  }
+  for (const issue of priced.issues) {
+    if (issue.code === 'price_unavailable') console.log(issue.path, issue.message);
+  }
+  const version: string = priced.engine.version;
+  const schemaVersion: 1 = priced.engine.schema_version;
+
+  // The canonical bytes, typed by parsing into an Envelope.
+  const envelope = JSON.parse(engine.priceJson(JSON.stringify(cart))) as Envelope<PricedCart>;
+  if (envelope.ok) {
+    const subtotal: Money = envelope.value.totals.subtotal;
+    void subtotal;
+  } else {
+    const code: string = envelope.error.code;
+    void code;
+  }
+
+  try {
+    engine.price({ ...cart, lines: [{ sku: 'NOPE', quantity: 1 }] });
+  } catch (e) {
+    if (e instanceof StorefrontError) {
+      const where: string = e.path;
+      if (e.code === 'unknown_sku') console.log(where);
+    }
+  }
+  engine.dispose();
+  fromText.dispose();
+
+  // Loading the module explicitly: a precompiled module (workerd) or the bytes (bundlers).
+  const module: WebAssembly.Module = await WebAssembly.compile(new Uint8Array(8));
+  const core = await loadCore({ module });
+  const coreVersion: string = core.version;
+  const text: string = core.callJson('money.parse', '{"amount":"19.99","currency":"EUR"}');
+  await createEngine(snapshot, { wasmBinary: new Uint8Array(8) });
+  await createEngine(snapshot, { wasmBinary: new ArrayBuffer(8) });
+
+  // Named operations: input and value typed per op.
+  const parts = await call('money.allocate', { amount: '10.00', currency: 'EUR', weights: [1, 1, 1] });
+  const firstPart: Money | undefined = parts.amounts[0];
+  const parsed = await call('money.parse', { amount: '1.005', currency: 'EUR', rounding: 'half-even' });
+  const minor: string = parsed.minor_units;
+  const product = await call('money.multiply', { amount: '19.99', currency: 'EUR', rate: '0.19', rounding: 'half-even' });
+  const cash = await call('currency.info', { currency: 'CHF' });
+  const digits: number = cash.minor_units;
+  const validated: EngineInfo = await call('snapshot.validate', { snapshot_text: '{}', options: { max_variants: 10 } });
+  const pricedOnce: PricedCart = await call('cart.price', { snapshot, cart });
+  const raw: string = await callJson('cart.price', JSON.stringify({ snapshot, cart_text: JSON.stringify(cart) }));
+  const mode: RoundingMode = 'half-odd';
+
+  void [abi, hash, counts, total, items, version, schemaVersion, coreVersion, text, firstPart, minor, product];
+  void [digits, validated, pricedOnce, raw, mode];
+}
+
+// --- mistakes the types must reject ---------------------------------------------------------
+
+const badMoney: Snapshot = {
+  schema_version: 1,
+  currencies: ['EUR'],
+  products: [
+    {
+      id: 'p',
+      title: 'P',
+      // @ts-expect-error money is a decimal string, never a JSON number
+      variants: [{ sku: 'S', prices: { EUR: 19.99 } }],
+    },
+  ],
+};
+
+// @ts-expect-error "half-up" is not one of the ten rounding modes
+const badMode: RoundingMode = 'half-up';
+
+// @ts-expect-error a quantity is an integer, not a string
+const badLine: CartRequest = { currency: 'EUR', at: '2026-01-01T00:00:00Z', lines: [{ sku: 'S', quantity: '2' }] };
+
+// @ts-expect-error only contract version 1 exists
+const badVersion: Snapshot = { schema_version: 2, currencies: ['EUR'], products: [] };
+
+async function badCalls(engine: Engine): Promise<void> {
+  // @ts-expect-error a typo in a cart field is caught (the core would say unknown_field)
+  engine.price({ currency: 'EUR', at: '2026-01-01T00:00:00Z', lines: [], cupons: ['X'] });
+  // @ts-expect-error money.sum takes money strings
+  await call('money.sum', { currency: 'EUR', amounts: [1.5] });
+  // @ts-expect-error host limits are numbers
+  await createEngine('{}', { limits: { max_variants: '10' } });
+  // @ts-expect-error there is no such operation
+  await call('money.divide', {});
+  // @ts-expect-error the internal createEngine of a Core is not part of the API
+  (await loadCore()).createEngine('{}', '');
+}
+
+void [main, badMoney, badMode, badLine, badVersion, badCalls];

@@ -1,0 +1,85 @@
+// Node-side helpers shared by the real-runtime harnesses (tests/edge/deno, tests/edge/workerd,
+// tests/browser): where the artefacts are, what the native CLI answers for the example carts, and
+// how to start and always stop a child process. The runtimes themselves never see this file.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadExamples } from '../js/lib/load-vectors.node.mjs';
+
+export { ROOT, loadVectors, loadExamples } from '../js/lib/load-vectors.node.mjs';
+
+/** The build artefacts under test, from the environment (CMake/CI set them; no guessing). */
+export function artefacts() {
+  const packageDir = process.env.STOREFRONT_PACKAGE_DIR;
+  const cli = process.env.STOREFRONT_CLI;
+  assert.ok(packageDir, 'set STOREFRONT_PACKAGE_DIR to the built npm package (e.g. build/wasm-release/package)');
+  assert.ok(cli, 'set STOREFRONT_CLI to the native CLI (e.g. build/native-debug/tools/cli/storefront)');
+  for (const file of ['index.js', 'storefront_core.mjs', 'storefront_core.wasm']) {
+    assert.ok(existsSync(join(packageDir, file)), `STOREFRONT_PACKAGE_DIR has no ${file}: ${packageDir}`);
+  }
+  assert.ok(existsSync(cli), `STOREFRONT_CLI does not exist: ${cli}`);
+  return { packageDir: resolve(packageDir), cli: resolve(cli) };
+}
+
+/**
+ * The example shop and carts with the native CLI's answer for each: [{name, text, expected}].
+ * `expected` is the CLI's stdout, i.e. the canonical envelope followed by "\n"; the runtimes
+ * return the envelope alone, so they match when `actual + '\n' === expected`.
+ */
+export function examplesWithCliOutput(cli) {
+  const { shopPath, shop, carts } = loadExamples();
+  assert.ok(carts.length > 0, 'examples/data/carts/ has no carts');
+  const priced = carts.map(({ name, path, text }) => {
+    const run = spawnSync(cli, ['price', '--snapshot', shopPath, '--cart', path], { encoding: 'utf8', timeout: 20_000 });
+    assert.ok(run.error === undefined && run.stdout.endsWith('\n'), `CLI failed on ${name}: ${run.error ?? run.stderr}`);
+    return { name, text, expected: run.stdout };
+  });
+  return { shop, carts: priced };
+}
+
+/** Asserts that each runtime answer is the CLI's output byte for byte; names the first difference. */
+export function assertSameAsCli(carts, actualByName) {
+  for (const { name, expected } of carts) {
+    const actual = actualByName[name];
+    assert.equal(typeof actual, 'string', `no answer for cart ${name}`);
+    const got = actual + '\n';
+    if (got === expected) continue;
+    let at = 0;
+    while (at < got.length && got[at] === expected[at]) at += 1;
+    assert.fail(`cart ${name} differs from the CLI at char ${at}:\n  CLI     …${expected.slice(Math.max(0, at - 60), at + 60)}\n  runtime …${got.slice(Math.max(0, at - 60), at + 60)}`);
+  }
+}
+
+/** A fresh temp dir, removed by the returned function (called from an after hook). */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts a child process and keeps its combined output for failure messages.
+ * Returns {child, output(), exited} where `exited` resolves to {code, signal}.
+ */
+export function start(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((done) => {
+    child.on('error', (error) => done({ code: null, signal: null, error }));
+    // 'close' rather than 'exit': by then all output has been read.
+    child.on('close', (code, signal) => done({ code, signal }));
+  });
+  return { child, output: () => output, exited };
+}
+
+/** Stops a child started by `start` (SIGTERM, then SIGKILL after `graceMs`); safe to call twice. */
+export async function stop({ child, exited }, graceMs = 3000) {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Builds every target and runs every test suite: native unit tests and shared vectors (under
+# ASan+UBSan), the find_package consumer, the CLI on the examples, the wasm package in Node,
+# Deno, workerd and Chromium, the JSON schemas and the TypeScript declarations.
+#
+# Prints one line per suite ("suite <name>: N passed, N failed") and a final total line, and
+# exits non-zero if anything failed. Logs: build/test-logs/<suite>.log.
+# Run tools/setup.sh first (the README's test command does).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+logs="$root/build/test-logs"
+mkdir -p "$logs"
+export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's optimizer needs Debian's acorn
+jobs=$(nproc)
+
+total_passed=0
+total_failed=0
+summary=()
+
+# count <log> <runner>: echoes "passed failed" read from the runner's own closing lines.
+count() {
+  local log=$1 runner=$2 p=0 f=0
+  case $runner in
+    gtest)
+      p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+      f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1) ;;
+    node)
+      p=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$log" | tail -1)
+      f=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$log" | tail -1) ;;
+    ctest)
+      local line
+      line=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$log" | tail -1)
+      f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+      p=$(( $(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line") - f )) ;;
+    single) p=1 ;;
+  esac
+  echo "${p:-0} ${f:-0}"
+}
+
+# suite <name> <runner> <command...>: runs the command, logs it, records the counts. A command
+# that fails without a failing test counted (a build error, a crash) counts as one failure.
+suite() {
+  local name=$1 runner=$2
+  shift 2
+  local log="$logs/$name.log" status
+  printf '[test] %s ...\n' "$name"
+  "$@" >"$log" 2>&1
+  status=$?
+  read -r p f < <(count "$log" "$runner")
+  if [[ $runner == single && $status -ne 0 ]]; then p=0; fi
+  if (( status != 0 && f == 0 )); then f=1; fi
+  total_passed=$((total_passed + p))
+  total_failed=$((total_failed + f))
+  summary+=("suite $name: $p passed, $f failed")
+  if (( status != 0 )); then
+    echo "---- $name failed (exit $status); last lines of $log:"
+    tail -n 40 "$log"
+    echo "----"
+  fi
+}
+
+build() { cmake --preset "$1" && cmake --build --preset "$1" -j "$jobs"; }
+
+# Native, sanitized: the whole native suite under ASan + UBSan.
+suite build-native-asan single build native-asan
+suite native-unit gtest build/native-asan/tests/storefront_unit_tests
+suite native-vectors gtest build/native-asan/tests/storefront_vector_tests
+
+# Native, optimised: the CLI the README uses, the installed package, the benchmarks compile.
+suite build-native-release single build native-release
+suite cmake-package ctest ctest --preset native-release -R consumer
+cli=build/native-release/tools/cli/storefront
+examples_cli() {
+  local cart failed=0
+  for cart in examples/data/carts/*.json; do
+    if "$cli" price --snapshot examples/data/shop.json --cart "$cart" >/dev/null; then echo "ok $cart"
+    else echo "FAILED $cart"; failed=1; fi
+  done
+  "$cli" validate --snapshot examples/data/shop.json && return $failed
+}
+suite examples-cli single examples_cli
+suite benchmarks-smoke single build/native-release/tests/storefront_benchmarks --benchmark_min_time=0.01
+
+# WebAssembly: the npm package, then the same vectors and examples in every JS runtime.
+suite build-wasm single build wasm-release
+export STOREFRONT_PACKAGE_DIR="$root/build/wasm-release/package"
+export STOREFRONT_CLI="$root/$cli"
+suite wasm-node node node --test --test-reporter=spec tests/js/wasm/
+suite edge-deno node node --test --test-reporter=spec tests/edge/deno/
+suite edge-workerd node node --test --test-reporter=spec tests/edge/workerd/
+suite browser-chromium node node --test --test-reporter=spec tests/browser/
+suite schemas node node --test --test-reporter=spec tests/js/schema.test.mjs
+suite typescript single npx --no-install tsc -p tests/js/types/tsconfig.json --noEmit
+
+echo
+printf '%s\n' "${summary[@]}"
+echo "total: $total_passed passed, $total_failed failed"
+(( total_failed == 0 ))
