@@ -24,6 +24,12 @@ absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view pa
   for (char c : text) {
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) return invalid("white space");
   }
+  // RFC 3339 offsets are "Z" or "+hh:mm"; %Ez would also accept "+hhmm".
+  const char zone = text.back();
+  const bool utc = zone == 'Z' || zone == 'z';
+  if (!utc && (text[text.size() - 3] != ':' || (text[text.size() - 6] != '+' && text[text.size() - 6] != '-'))) {
+    return invalid("the offset must be Z or +hh:mm");
+  }
   absl::Time time;
   std::string error;
   if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) return invalid(error);
@@ -150,7 +156,8 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
     SF_ASSIGN_OR_RETURN(cart.shipping_address, ReadAddress(*address, reader.PathOf("shipping_address"), context));
   }
   if (const Json* coupons = reader.Find("coupons")) {
-    SF_ASSIGN_OR_RETURN(cart.coupons, ReadIdentifierList(*coupons, reader.PathOf("coupons"), context));
+    // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
+    SF_ASSIGN_OR_RETURN(cart.coupons, ReadStringList(*coupons, reader.PathOf("coupons"), context));
   }
   if (const Json* locale = reader.Find("locale")) {
     SF_ASSIGN_OR_RETURN(cart.locale, ReadIdentifier(*locale, reader.PathOf("locale"), context));

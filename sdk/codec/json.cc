@@ -136,6 +136,12 @@ absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, i
     if (n > static_cast<uint64_t>(max)) return out_of_range();
     return static_cast<int64_t>(n);
   }
+  if (value.is_number_float()) {
+    // nlohmann stores integer literals beyond 64 bits as doubles: such a value is an integer
+    // that is out of range, not a fraction. (Compared, never converted, so nothing is rounded.)
+    const double d = value.get<double>();
+    if (d >= 9223372036854775808.0 || d <= -9223372036854775808.0) return out_of_range();
+  }
   if (!value.is_number_integer()) return TypeMismatch(value, "an integer", path);
   const int64_t n = value.get<int64_t>();
   if (n < min || n > max) return out_of_range();
@@ -167,16 +173,32 @@ absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_v
   return &value.get_ref<const Json::array_t&>();
 }
 
-absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
-                                                            const ReadContext& context) {
+namespace {
+
+using ItemReader = absl::StatusOr<std::string> (*)(const Json&, absl::string_view, const ReadContext&);
+
+absl::StatusOr<std::vector<std::string>> ReadList(const Json& value, absl::string_view path, const ReadContext& context,
+                                                  ItemReader read_item) {
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
   std::vector<std::string> result;
   result.reserve(items->size());
   for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(std::string item, ReadIdentifier((*items)[i], ChildPath(path, i), context));
+    SF_ASSIGN_OR_RETURN(std::string item, read_item((*items)[i], ChildPath(path, i), context));
     result.push_back(std::move(item));
   }
   return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
+                                                            const ReadContext& context) {
+  return ReadList(value, path, context, ReadIdentifier);
+}
+
+absl::StatusOr<std::vector<std::string>> ReadStringList(const Json& value, absl::string_view path,
+                                                        const ReadContext& context) {
+  return ReadList(value, path, context, ReadString);
 }
 
 absl::Status CheckKey(absl::string_view key, absl::string_view path, const ReadContext& context) {

@@ -61,6 +61,9 @@ absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_vie
 absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const Currency& currency);
 absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
                                                             const ReadContext& context);
+// A list of free text (possibly empty strings), e.g. coupon codes as the shopper typed them.
+absl::StatusOr<std::vector<std::string>> ReadStringList(const Json& value, absl::string_view path,
+                                                        const ReadContext& context);
 // An object key used as an identifier: non-empty, within the string-length limit.
 absl::Status CheckKey(absl::string_view key, absl::string_view path, const ReadContext& context);
 // A JSON object of string values, sorted by key.

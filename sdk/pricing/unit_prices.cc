@@ -34,7 +34,9 @@ absl::StatusOr<std::vector<PricedLine>> ResolveUnitPrices(const Snapshot& snapsh
                         absl::StrCat("/lines/", i, "/sku")});
     } else {
       line.unit_price = *base_price;
-      SF_ASSIGN_OR_RETURN(line.subtotal, line.unit_price.Times(line.quantity));
+      absl::StatusOr<Money> subtotal = line.unit_price.Times(line.quantity);
+      if (!subtotal.ok()) return PrefixErrorPath(subtotal.status(), absl::StrCat("/lines/", i));
+      line.subtotal = *subtotal;
     }
     lines.push_back(std::move(line));
   }

@@ -4,8 +4,10 @@
 #include "storefront/base/status_macros.h"
 
 namespace storefront::totals {
+namespace {
 
-absl::StatusOr<Totals> Compute(const Currency& currency, std::vector<PricedLine>& lines, const Money& shipping_total) {
+absl::StatusOr<Totals> ComputeUnlocated(const Currency& currency, std::vector<PricedLine>& lines,
+                                        const Money& shipping_total) {
   Totals totals(currency);
   for (PricedLine& line : lines) {
     if (line.status != LineStatus::kPriced) continue;
@@ -22,6 +24,15 @@ absl::StatusOr<Totals> Compute(const Currency& currency, std::vector<PricedLine>
   SF_ASSIGN_OR_RETURN(const Money net, totals.subtotal.Minus(totals.discount_total));
   SF_ASSIGN_OR_RETURN(const Money with_shipping, net.Plus(totals.shipping_total));
   SF_ASSIGN_OR_RETURN(totals.total, with_shipping.Plus(totals.tax_total));
+  return totals;
+}
+
+}  // namespace
+
+absl::StatusOr<Totals> Compute(const Currency& currency, std::vector<PricedLine>& lines, const Money& shipping_total) {
+  // An order total that does not fit is a property of the lines together: point at them.
+  absl::StatusOr<Totals> totals = ComputeUnlocated(currency, lines, shipping_total);
+  if (!totals.ok()) return PrefixErrorPath(totals.status(), "/lines");
   return totals;
 }
 
