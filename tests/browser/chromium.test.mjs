@@ -8,11 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import {
-  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadExamples, loadVectors,
+  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadExamples, loadVectors, tempDir,
 } from '../support/runtimes.node.mjs';
 
 const CHROMIUM_ARGS = [
@@ -61,22 +63,56 @@ function staticServer(packageDir) {
   return { server, served };
 }
 
+/** Live processes whose command line contains `text` (zombies have none, so they never match). */
+function processesMentioning(text) {
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+    } catch {
+      return false; // exited while we looked
+    }
+  });
+}
+
+/**
+ * Every Chromium process (browser, zygotes, renderers, crashpad handlers that outlive their parent
+ * for a moment) names the run's temp dir on its command line: wait for them to go, then kill
+ * stragglers by pid, so no test run leaves a process behind.
+ */
+async function reapChromium(dir) {
+  for (let waited = 0; waited < 5000 && processesMentioning(dir).length > 0; waited += 100) await sleep(100);
+  for (const pid of processesMentioning(dir)) process.kill(Number(pid), 'SIGKILL');
+}
+
 test('shared vectors and example carts in Chromium', { timeout: 60_000 }, async (t) => {
   const { packageDir, cli } = artefacts();
   const { carts } = examplesWithCliOutput(cli);
   const { server, served } = staticServer(packageDir);
-  let browser = null;
+  // A fresh profile, and HOME inside it too: Chromium's crash handler writes below
+  // $HOME/.config/chromium otherwise. Removed with everything else after the test.
+  const temp = tempDir('storefront-chromium-');
+  let context = null;
   t.after(async () => {
-    await browser?.close();
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    try {
+      await context?.close();
+    } finally {
+      await reapChromium(temp.dir);
+      temp.remove();
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${server.address().port}`;
 
-  // launch() gives every run a fresh temporary profile and removes it on close.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
-  const page = await browser.newPage();
+  context = await chromium.launchPersistentContext(join(temp.dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 30_000,
+    env: { ...process.env, HOME: temp.dir, XDG_CONFIG_HOME: join(temp.dir, 'config'), XDG_CACHE_HOME: join(temp.dir, 'cache') },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
   const log = [];
   page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => log.push(`pageerror: ${error.stack ?? error}`));

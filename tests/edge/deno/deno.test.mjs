@@ -1,4 +1,4 @@
-// Runs vectors_test.ts in the real Deno runtime (the npm `deno` binary) against the built
+// Runs vectors.deno.ts in the real Deno runtime (the npm `deno` binary) against the built
 // package, after writing the native CLI's answer for every example cart into a temp dir that
 // the Deno test compares against (so Deno needs no --allow-run).
 //
@@ -18,6 +18,10 @@ test('shared vectors and example carts in Deno', { timeout: 60_000 }, async (t) 
   let deno = null;
   // One hook, in this order, also when the test fails or times out: stop Deno, then remove its dir.
   t.after(async () => {
+    if (deno?.child.exitCode === null) {
+      // Timed out: what Deno printed so far is the only clue.
+      console.log(`deno test was still running; its output so far:\n${deno.output()}`);
+    }
     if (deno) await stop(deno);
     temp.remove();
   });
@@ -31,10 +35,10 @@ test('shared vectors and example carts in Deno', { timeout: 60_000 }, async (t) 
       'test',
       '--no-prompt', // a missing permission fails instead of waiting for an answer
       '--no-remote', // only local modules: the test must not reach the network
-      '--no-config', // the repository's package.json is for Node tooling, not for this test
+      '--no-config', // no deno.json discovery: the flags here are the whole configuration
       `--allow-read=${ROOT},${packageDir},${expectedDir}`,
       '--allow-env=STOREFRONT_PACKAGE_DIR,STOREFRONT_EXPECTED_DIR',
-      join(ROOT, 'tests', 'edge', 'deno', 'vectors_test.ts'),
+      join(ROOT, 'tests', 'edge', 'deno', 'vectors.deno.ts'),
     ],
     {
       cwd: ROOT,
@@ -43,7 +47,7 @@ test('shared vectors and example carts in Deno', { timeout: 60_000 }, async (t) 
         HOME: temp.dir,
         DENO_DIR: join(temp.dir, 'deno-cache'), // a fresh cache: nothing leaks between runs
         DENO_NO_UPDATE_CHECK: '1',
-        DENO_NO_PACKAGE_JSON: '1',
+        DENO_NO_PACKAGE_JSON: '1', // the repository's package.json is Node tooling: no npm resolution
         NO_COLOR: '1',
         STOREFRONT_PACKAGE_DIR: packageDir,
         STOREFRONT_EXPECTED_DIR: expectedDir,

@@ -83,7 +83,10 @@ test('shared vectors and example carts in workerd', { timeout: 60_000 }, async (
   let server = null;
   // Stop workerd before removing its files, also when the test fails or times out.
   t.after(async () => {
-    if (server) await stop(server);
+    if (server) {
+      await stop(server);
+      if (server.output()) console.log(`workerd output:\n${server.output()}`); // logs, uncaught errors
+    }
     temp.remove();
   });
   writeBundle(temp.dir, packageDir);

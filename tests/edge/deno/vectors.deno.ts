@@ -1,8 +1,9 @@
 // The shared vectors and the example carts, in the real Deno runtime, through the built npm
 // package. Run by deno.test.mjs (which supplies the CLI's answers); by hand:
 //   STOREFRONT_PACKAGE_DIR=build/wasm-release/package STOREFRONT_EXPECTED_DIR=<dir of <cart>.out> \
-//     deno test --no-prompt --allow-read --allow-env tests/edge/deno/vectors_test.ts
-// Only local files are imported, so Deno never needs the network.
+//     deno test --no-prompt --allow-read --allow-env tests/edge/deno/vectors.deno.ts
+// Only local files are imported, so Deno never needs the network. The name avoids Node's test
+// file patterns (`*_test.ts` would be picked up by `node --test` on Nodes that strip types).
 import { expandVectors, runVectors } from '../../js/lib/vectors.mjs';
 
 const ROOT = new URL('../../../', import.meta.url);
