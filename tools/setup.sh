@@ -80,8 +80,11 @@ else
 fi
 
 if [[ ! -d node_modules ]] || ! npm ls --depth=0 >/dev/null 2>&1; then
-  log "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install` (which follows package-lock.json and leaves it unchanged), not `npm ci`: the
+  # registry reachable here serves only this platform's builds of workerd and Deno, so the lock
+  # cannot list the other platforms' optional packages, and npm 11's `ci` refuses a lock without them.
+  log "npm install (pinned by package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
 else
   log "npm packages already installed"
 fi

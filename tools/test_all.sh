@@ -62,6 +62,9 @@ suite() {
 
 build() { cmake --preset "$1" && cmake --build --preset "$1" -j "$jobs"; }
 
+# The core stays pure (no I/O, clock, randomness, locale, platform headers, floats).
+suite core-purity single tools/check_core_purity.sh
+
 # Native, sanitized: the whole native suite under ASan + UBSan.
 suite build-native-asan single build native-asan
 suite native-unit gtest build/native-asan/tests/storefront_unit_tests
@@ -71,10 +74,13 @@ suite native-vectors gtest build/native-asan/tests/storefront_vector_tests
 suite build-native-release single build native-release
 suite cmake-package ctest ctest --preset native-release -R consumer
 cli=build/native-release/tools/cli/storefront
+priced="$logs/priced"
 examples_cli() {
-  local cart failed=0
+  local cart out failed=0
+  mkdir -p "$priced"
   for cart in examples/data/carts/*.json; do
-    if "$cli" price --snapshot examples/data/shop.json --cart "$cart" >/dev/null; then echo "ok $cart"
+    out="$priced/$(basename "$cart")"
+    if "$cli" price --snapshot examples/data/shop.json --cart "$cart" >"$out"; then echo "ok $cart"
     else echo "FAILED $cart"; failed=1; fi
   done
   "$cli" validate --snapshot examples/data/shop.json && return $failed
@@ -90,7 +96,9 @@ suite wasm-node node node --test --test-reporter=spec tests/js/wasm/
 suite edge-deno node node --test --test-reporter=spec tests/edge/deno/
 suite edge-workerd node node --test --test-reporter=spec tests/edge/workerd/
 suite browser-chromium node node --test --test-reporter=spec tests/browser/
-suite schemas node node --test --test-reporter=spec tests/js/schema.test.mjs
+# The schemas check the examples, every vector, and what the CLI actually printed above.
+STOREFRONT_PRICED_OUTPUTS=$(printf '%s:' "$priced"/*.json) \
+  suite schemas node node --test --test-reporter=spec tests/js/schema.test.mjs
 suite typescript single npx --no-install tsc -p tests/js/types/tsconfig.json --noEmit
 
 echo

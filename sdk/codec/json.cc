@@ -139,7 +139,7 @@ absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, i
   if (value.is_number_float()) {
     // nlohmann stores integer literals beyond 64 bits as doubles: such a value is an integer
     // that is out of range, not a fraction. (Compared, never converted, so nothing is rounded.)
-    const double d = value.get<double>();
+    const double d = value.get<double>();  // purity-ok: only compared with 2^63, never money
     if (d >= 9223372036854775808.0 || d <= -9223372036854775808.0) return out_of_range();
   }
   if (!value.is_number_integer()) return TypeMismatch(value, "an integer", path);
