@@ -39,15 +39,11 @@ absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view pa
 absl::StatusOr<CartLine> ReadLine(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   CartLine line;
-  if (const Json* id = reader.Find("id")) {
-    SF_ASSIGN_OR_RETURN(line.id, ReadIdentifier(*id, reader.PathOf("id"), context));
-  }
-  SF_ASSIGN_OR_RETURN(const Json* sku, reader.Require("sku"));
-  SF_ASSIGN_OR_RETURN(line.sku, ReadIdentifier(*sku, reader.PathOf("sku"), context));
-  SF_ASSIGN_OR_RETURN(const Json* quantity, reader.Require("quantity"));
+  SF_RETURN_IF_ERROR(reader.Optional("id", line.id, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Required("sku", line.sku, ReadIdentifier, context));
   // The range is the merchant's limit, checked with the other cart limits by ValidateCart.
-  SF_ASSIGN_OR_RETURN(line.quantity, ReadInteger(*quantity, reader.PathOf("quantity"), INT64_MIN, INT64_MAX,
-                                                 error_code::kQuantityOutOfRange));
+  SF_RETURN_IF_ERROR(reader.Required("quantity", line.quantity, ReadInteger, INT64_MIN, INT64_MAX,
+                                     error_code::kQuantityOutOfRange));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return line;
 }
@@ -69,12 +65,8 @@ absl::StatusOr<AttributeValue> ReadAttributeValue(const Json& value, absl::strin
 absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Customer customer;
-  if (const Json* id = reader.Find("id")) {
-    SF_ASSIGN_OR_RETURN(customer.id, ReadIdentifier(*id, reader.PathOf("id"), context));
-  }
-  if (const Json* groups = reader.Find("groups")) {
-    SF_ASSIGN_OR_RETURN(customer.groups, ReadIdentifierList(*groups, reader.PathOf("groups"), context));
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("id", customer.id, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("groups", customer.groups, ReadIdentifierList, context));
   if (const Json* attributes = reader.Find("attributes")) {
     const std::string attributes_path = reader.PathOf("attributes");
     if (!attributes->is_object()) return TypeMismatch(*attributes, "an object", attributes_path);
@@ -92,20 +84,15 @@ absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path,
 absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Address address;
-  SF_ASSIGN_OR_RETURN(const Json* country, reader.Require("country"));
-  SF_ASSIGN_OR_RETURN(address.country, ReadString(*country, reader.PathOf("country"), context));
+  SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadString, context));
   const bool alpha2 = address.country.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(address.country[0])) &&
                       absl::ascii_isupper(static_cast<unsigned char>(address.country[1]));
   if (!alpha2) {
     return InputError(error_code::kInvalidValue, "country must be an upper-case ISO 3166-1 alpha-2 code such as \"DE\"",
                       reader.PathOf("country"));
   }
-  if (const Json* region = reader.Find("region")) {
-    SF_ASSIGN_OR_RETURN(address.region, ReadString(*region, reader.PathOf("region"), context));
-  }
-  if (const Json* postal_code = reader.Find("postal_code")) {
-    SF_ASSIGN_OR_RETURN(address.postal_code, ReadString(*postal_code, reader.PathOf("postal_code"), context));
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("region", address.region, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("postal_code", address.postal_code, ReadString, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return address;
 }
@@ -137,10 +124,8 @@ Json WriteLine(const PricedLine& line) {
 absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(document, path));
   CartRequest cart;
-  SF_ASSIGN_OR_RETURN(const Json* currency, reader.Require("currency"));
-  SF_ASSIGN_OR_RETURN(cart.currency, ReadCurrency(*currency, reader.PathOf("currency")));
-  SF_ASSIGN_OR_RETURN(const Json* at, reader.Require("at"));
-  SF_ASSIGN_OR_RETURN(cart.at, ReadTimestamp(*at, reader.PathOf("at")));
+  SF_RETURN_IF_ERROR(reader.Required("currency", cart.currency, ReadCurrency));
+  SF_RETURN_IF_ERROR(reader.Required("at", cart.at, ReadTimestamp));
   SF_ASSIGN_OR_RETURN(const Json* lines, reader.Require("lines"));
   const std::string lines_path = reader.PathOf("lines");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*lines, lines_path));
@@ -149,19 +134,11 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
     SF_ASSIGN_OR_RETURN(CartLine line, ReadLine((*items)[i], ChildPath(lines_path, i), context));
     cart.lines.push_back(std::move(line));
   }
-  if (const Json* customer = reader.Find("customer")) {
-    SF_ASSIGN_OR_RETURN(cart.customer, ReadCustomer(*customer, reader.PathOf("customer"), context));
-  }
-  if (const Json* address = reader.Find("shipping_address")) {
-    SF_ASSIGN_OR_RETURN(cart.shipping_address, ReadAddress(*address, reader.PathOf("shipping_address"), context));
-  }
-  if (const Json* coupons = reader.Find("coupons")) {
-    // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
-    SF_ASSIGN_OR_RETURN(cart.coupons, ReadStringList(*coupons, reader.PathOf("coupons"), context));
-  }
-  if (const Json* locale = reader.Find("locale")) {
-    SF_ASSIGN_OR_RETURN(cart.locale, ReadIdentifier(*locale, reader.PathOf("locale"), context));
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context));
+  SF_RETURN_IF_ERROR(reader.Optional("shipping_address", cart.shipping_address, ReadAddress, context));
+  // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
+  SF_RETURN_IF_ERROR(reader.Optional("coupons", cart.coupons, ReadStringList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("locale", cart.locale, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return cart;
 }

@@ -83,11 +83,34 @@ class ObjectReader {
   std::string PathOf(absl::string_view key) const { return ChildPath(path_, key); }
   const std::string& path() const { return path_; }
 
+  // Reads member `key` into `out` with `read(value, path, args...)` when it is present; an
+  // absent member leaves `out` at its default.
+  template <typename T, typename Reader, typename... Args>
+  absl::Status Optional(absl::string_view key, T& out, Reader read, const Args&... args) {
+    const Json* value = Find(key);
+    return value == nullptr ? absl::OkStatus() : Assign(key, *value, out, read, args...);
+  }
+
+  // As Optional, but absence is `missing_field`.
+  template <typename T, typename Reader, typename... Args>
+  absl::Status Required(absl::string_view key, T& out, Reader read, const Args&... args) {
+    absl::StatusOr<const Json*> value = Require(key);
+    return value.ok() ? Assign(key, **value, out, read, args...) : value.status();
+  }
+
   // `unknown_field` for the first member (in key order) that no Find/Require asked for.
   absl::Status RejectUnknownFields() const;
 
  private:
   ObjectReader(const Json::object_t& object, absl::string_view path) : object_(&object), path_(path) {}
+
+  template <typename T, typename Reader, typename... Args>
+  absl::Status Assign(absl::string_view key, const Json& value, T& out, Reader read, const Args&... args) {
+    auto result = read(value, PathOf(key), args...);
+    if (!result.ok()) return result.status();
+    out = *std::move(result);
+    return absl::OkStatus();
+  }
 
   const Json::object_t* object_;
   std::string path_;

@@ -64,14 +64,9 @@ absl::StatusOr<std::vector<Category>> ReadCategories(const Json& value, absl::st
   for (size_t i = 0; i < items->size(); ++i) {
     SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open((*items)[i], ChildPath(path, i)));
     Category category;
-    SF_ASSIGN_OR_RETURN(const Json* id, reader.Require("id"));
-    SF_ASSIGN_OR_RETURN(category.id, ReadIdentifier(*id, reader.PathOf("id"), context));
-    if (const Json* name = reader.Find("name")) {
-      SF_ASSIGN_OR_RETURN(category.name, ReadString(*name, reader.PathOf("name"), context));
-    }
-    if (const Json* parent = reader.Find("parent")) {
-      SF_ASSIGN_OR_RETURN(category.parent_id, ReadIdentifier(*parent, reader.PathOf("parent"), context));
-    }
+    SF_RETURN_IF_ERROR(reader.Required("id", category.id, ReadIdentifier, context));
+    SF_RETURN_IF_ERROR(reader.Optional("name", category.name, ReadString, context));
+    SF_RETURN_IF_ERROR(reader.Optional("parent", category.parent_id, ReadIdentifier, context));
     SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
     categories.push_back(std::move(category));
   }
@@ -102,29 +97,18 @@ absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, c
                                     const std::vector<const Currency*>& currencies) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Variant variant;
-  SF_ASSIGN_OR_RETURN(const Json* sku, reader.Require("sku"));
-  SF_ASSIGN_OR_RETURN(variant.sku, ReadIdentifier(*sku, reader.PathOf("sku"), context));
-  if (const Json* title = reader.Find("title")) {
-    SF_ASSIGN_OR_RETURN(variant.title, ReadString(*title, reader.PathOf("title"), context));
-  }
-  if (const Json* attributes = reader.Find("attributes")) {
-    SF_ASSIGN_OR_RETURN(variant.attributes, ReadStringMap(*attributes, reader.PathOf("attributes"), context));
-  }
-  SF_ASSIGN_OR_RETURN(const Json* prices, reader.Require("prices"));
-  SF_ASSIGN_OR_RETURN(variant.prices, ReadMoneyMap(*prices, reader.PathOf("prices"), currencies));
+  SF_RETURN_IF_ERROR(reader.Required("sku", variant.sku, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("title", variant.title, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("attributes", variant.attributes, ReadStringMap, context));
+  SF_RETURN_IF_ERROR(reader.Required("prices", variant.prices, ReadMoneyMap, currencies));
   for (const Money& price : variant.prices) {
     if (price.is_negative()) {
       return InputError(error_code::kInvalidValue, "a price must not be negative",
                         ChildPath(reader.PathOf("prices"), price.currency().code));
     }
   }
-  if (const Json* costs = reader.Find("unit_cost")) {
-    SF_ASSIGN_OR_RETURN(variant.unit_costs, ReadMoneyMap(*costs, reader.PathOf("unit_cost"), currencies));
-  }
-  if (const Json* weight = reader.Find("weight_grams")) {
-    SF_ASSIGN_OR_RETURN(variant.weight_grams,
-                        ReadInteger(*weight, reader.PathOf("weight_grams"), 0, INT64_MAX, error_code::kInvalidValue));
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("unit_cost", variant.unit_costs, ReadMoneyMap, currencies));
+  SF_RETURN_IF_ERROR(reader.Optional("weight_grams", variant.weight_grams, ReadInteger, 0, INT64_MAX, error_code::kInvalidValue));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return variant;
 }
@@ -133,22 +117,12 @@ absl::StatusOr<Product> ReadProduct(const Json& value, absl::string_view path, c
                                     const std::vector<const Currency*>& currencies) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Product product;
-  SF_ASSIGN_OR_RETURN(const Json* id, reader.Require("id"));
-  SF_ASSIGN_OR_RETURN(product.id, ReadIdentifier(*id, reader.PathOf("id"), context));
-  SF_ASSIGN_OR_RETURN(const Json* title, reader.Require("title"));
-  SF_ASSIGN_OR_RETURN(product.title, ReadString(*title, reader.PathOf("title"), context));
-  if (const Json* categories = reader.Find("categories")) {
-    SF_ASSIGN_OR_RETURN(product.category_ids, ReadIdentifierList(*categories, reader.PathOf("categories"), context));
-  }
-  if (const Json* tags = reader.Find("tags")) {
-    SF_ASSIGN_OR_RETURN(product.tags, ReadIdentifierList(*tags, reader.PathOf("tags"), context));
-  }
-  if (const Json* attributes = reader.Find("attributes")) {
-    SF_ASSIGN_OR_RETURN(product.attributes, ReadStringMap(*attributes, reader.PathOf("attributes"), context));
-  }
-  if (const Json* tax_category = reader.Find("tax_category")) {
-    SF_ASSIGN_OR_RETURN(product.tax_category, ReadIdentifier(*tax_category, reader.PathOf("tax_category"), context));
-  }
+  SF_RETURN_IF_ERROR(reader.Required("id", product.id, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Required("title", product.title, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("categories", product.category_ids, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("tags", product.tags, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("attributes", product.attributes, ReadStringMap, context));
+  SF_RETURN_IF_ERROR(reader.Optional("tax_category", product.tax_category, ReadIdentifier, context));
   SF_ASSIGN_OR_RETURN(const Json* variants, reader.Require("variants"));
   const std::string variants_path = reader.PathOf("variants");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*variants, variants_path));
@@ -198,15 +172,10 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
                       reader.PathOf("schema_version"));
   }
   Snapshot snapshot;
-  SF_ASSIGN_OR_RETURN(const Json* currencies, reader.Require("currencies"));
-  SF_ASSIGN_OR_RETURN(snapshot.currencies, ReadCurrencies(*currencies, reader.PathOf("currencies")));
-  if (const Json* settings = reader.Find("settings")) {
-    SF_ASSIGN_OR_RETURN(snapshot.settings, ReadSettings(*settings, reader.PathOf("settings")));
-  }
+  SF_RETURN_IF_ERROR(reader.Required("currencies", snapshot.currencies, ReadCurrencies));
+  SF_RETURN_IF_ERROR(reader.Optional("settings", snapshot.settings, ReadSettings));
   std::vector<Category> categories;
-  if (const Json* value = reader.Find("categories")) {
-    SF_ASSIGN_OR_RETURN(categories, ReadCategories(*value, reader.PathOf("categories"), context));
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("categories", categories, ReadCategories, context));
   SF_ASSIGN_OR_RETURN(const Json* products_value, reader.Require("products"));
   const std::string products_path = reader.PathOf("products");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*products_value, products_path));
