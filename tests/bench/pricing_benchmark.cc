@@ -75,6 +75,22 @@ void BM_PricePipeline100Lines(benchmark::State& state) {
 }
 BENCHMARK(BM_PricePipeline100Lines)->Unit(benchmark::kMicrosecond);
 
+// The boundary's two halves, to show where the JSON cost goes.
+void BM_ParseCart100Lines(benchmark::State& state) {
+  auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
+  const std::string cart = GeneratedCart(kLines, kProducts, kVariantsPerProduct);
+  for (auto _ : state) benchmark::DoNotOptimize(storefront::ParseCartJson(cart, engine->snapshot()));
+}
+BENCHMARK(BM_ParseCart100Lines)->Unit(benchmark::kMicrosecond);
+
+void BM_SerializePricedCart100Lines(benchmark::State& state) {
+  auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
+  const auto cart = *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
+  const auto priced = *engine->Price(cart);
+  for (auto _ : state) benchmark::DoNotOptimize(storefront::SerializePricedCart(priced));
+}
+BENCHMARK(BM_SerializePricedCart100Lines)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -1,0 +1,16 @@
+// Size budget of the wasm module: browsers download it and edge platforms cap worker size, so
+// growth must be a decision, not an accident. Raise the budget in the same commit that explains why.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MISSING_PACKAGE, PACKAGE_DIR } from './package.mjs';
+
+const BUDGET_BYTES = 600 * 1024;
+
+test(`storefront_core.wasm stays within ${BUDGET_BYTES / 1024} KiB`, (t) => {
+  if (MISSING_PACKAGE) return t.skip(MISSING_PACKAGE);
+  const size = statSync(join(PACKAGE_DIR, 'storefront_core.wasm')).size;
+  t.diagnostic(`storefront_core.wasm: ${size} bytes`);
+  assert.ok(size <= BUDGET_BYTES, `${size} bytes exceeds the budget of ${BUDGET_BYTES}`);
+});
