@@ -27,7 +27,14 @@ count() {
       f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1) ;;
     node)
       p=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$log" | tail -1)
-      f=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$log" | tail -1) ;;
+      f=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$log" | tail -1)
+      # Runtimes that run the shared vectors inside one Node test (Deno, workerd, Chromium)
+      # print "<runtime> vectors: N passed, M failed"; count those vectors too.
+      local vp vf
+      vp=$(sed -nE 's/^[a-z]+ vectors: ([0-9]+) passed, [0-9]+ failed.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+      vf=$(sed -nE 's/^[a-z]+ vectors: [0-9]+ passed, ([0-9]+) failed.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+      p=$(( ${p:-0} + ${vp:-0} ))
+      f=$(( ${f:-0} + ${vf:-0} )) ;;
     ctest)
       local line
       line=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$log" | tail -1)
