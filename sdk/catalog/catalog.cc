@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
@@ -13,7 +12,8 @@ namespace {
 constexpr int kMaxCategoryDepth = Catalog::kMaxCategoryDepth;
 using CategoryIndex = absl::flat_hash_map<absl::string_view, size_t>;
 
-absl::StatusOr<CategoryIndex> IndexCategories(const std::vector<Category>& categories) {
+// Indexes the tree and computes every category's depth; `depth` is filled in tree order.
+absl::StatusOr<CategoryIndex> IndexCategories(const std::vector<Category>& categories, std::vector<int>& depth) {
   CategoryIndex index;
   for (size_t i = 0; i < categories.size(); ++i) {
     if (!index.emplace(categories[i].id, i).second) {
@@ -32,7 +32,7 @@ absl::StatusOr<CategoryIndex> IndexCategories(const std::vector<Category>& categ
   // walk up until a category of known depth or a root, then number the path top-down.
   constexpr int kUnknown = -1;
   constexpr int kOnPath = -2;
-  std::vector<int> depth(categories.size(), kUnknown);
+  depth.assign(categories.size(), kUnknown);
   std::vector<size_t> path;
   for (size_t i = 0; i < categories.size(); ++i) {
     path.clear();
@@ -97,12 +97,13 @@ std::optional<Money> Variant::PriceIn(const Currency& currency) const {
 
 absl::StatusOr<Catalog> Catalog::Build(std::vector<Category> categories, std::vector<Product> products) {
   Catalog catalog;
-  SF_ASSIGN_OR_RETURN(const CategoryIndex category_index, IndexCategories(categories));
-  absl::flat_hash_set<absl::string_view> product_ids;
+  std::vector<int> depths;
+  SF_ASSIGN_OR_RETURN(const CategoryIndex category_index, IndexCategories(categories, depths));
+  for (size_t c = 0; c < categories.size(); ++c) catalog.category_depth_[categories[c].id] = depths[c];
   catalog.category_closures_.reserve(products.size());
   for (size_t p = 0; p < products.size(); ++p) {
     const Product& product = products[p];
-    if (!product_ids.insert(product.id).second) {
+    if (!catalog.product_by_id_.emplace(product.id, static_cast<uint32_t>(p)).second) {
       return InputError(error_code::kDuplicateId, absl::StrCat("product \"", product.id, "\" is defined twice"),
                         absl::StrCat("/products/", p, "/id"));
     }
@@ -128,6 +129,17 @@ std::optional<Catalog::VariantRef> Catalog::FindSku(absl::string_view sku) const
   if (it == variant_by_sku_.end()) return std::nullopt;
   const Product& product = products_[it->second.product];
   return VariantRef{&product, &product.variants[it->second.variant]};
+}
+
+const Product* Catalog::FindProduct(absl::string_view id) const {
+  auto it = product_by_id_.find(id);
+  return it == product_by_id_.end() ? nullptr : &products_[it->second];
+}
+
+std::optional<int> Catalog::CategoryDepth(absl::string_view id) const {
+  auto it = category_depth_.find(id);
+  if (it == category_depth_.end()) return std::nullopt;
+  return it->second;
 }
 
 absl::Span<const std::string> Catalog::CategoryClosure(const Product& product) const {

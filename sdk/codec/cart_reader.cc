@@ -4,37 +4,12 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "codec/shipping_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 
 namespace storefront::codec {
 namespace {
-
-absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view path) {
-  if (!value.is_string()) return TypeMismatch(value, "an RFC 3339 timestamp string", path);
-  const std::string& text = value.get_ref<const std::string&>();
-  auto invalid = [&](absl::string_view why) {
-    return InputError(error_code::kInvalidTimestamp,
-                      absl::StrCat("\"", text, "\" is not an RFC 3339 timestamp with an offset (", why,
-                                   "), e.g. \"2026-11-22T10:00:00Z\""),
-                      path);
-  };
-  // absl::ParseTime tolerates surrounding white space and years of any width; RFC 3339 does not.
-  if (text.size() < 20 || text.size() > 35 || text[4] != '-') return invalid("wrong shape");
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) return invalid("white space");
-  }
-  // RFC 3339 offsets are "Z" or "+hh:mm"; %Ez would also accept "+hhmm".
-  const char zone = text.back();
-  const bool utc = zone == 'Z' || zone == 'z';
-  if (!utc && (text[text.size() - 3] != ':' || (text[text.size() - 6] != '+' && text[text.size() - 6] != '-'))) {
-    return invalid("the offset must be Z or +hh:mm");
-  }
-  absl::Time time;
-  std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) return invalid(error);
-  return time;
-}
 
 absl::StatusOr<CartLine> ReadLine(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
@@ -67,6 +42,7 @@ absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path,
   Customer customer;
   SF_RETURN_IF_ERROR(reader.Optional("id", customer.id, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("groups", customer.groups, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("segments", customer.segments, ReadIdentifierList, context));
   if (const Json* attributes = reader.Find("attributes")) {
     const std::string attributes_path = reader.PathOf("attributes");
     if (!attributes->is_object()) return TypeMismatch(*attributes, "an object", attributes_path);
@@ -116,6 +92,23 @@ Json WriteLine(const PricedLine& line) {
   out["tax_total"] = WriteMoney(line.tax_total);
   out["taxes"] = Json::array();
   out["total"] = WriteMoney(line.total);
+  // How the unit price came about: each field only when its step applied.
+  if (line.price_list.has_value()) out["price_list"] = {{"id", line.price_list->id}, {"entry", line.price_list->entry}};
+  if (line.compare_at.has_value()) out["compare_at"] = WriteMoney(*line.compare_at);
+  if (!line.markdown.empty()) out["markdown"] = line.markdown;
+  if (line.saving.has_value()) out["saving"] = WriteMoney(*line.saving);
+  if (line.prior_price.has_value()) out["prior_price"] = WriteMoney(*line.prior_price);
+  if (line.floor_applied) out["floor_applied"] = true;
+  if (line.tax_inclusive) out["tax_inclusive"] = true;
+  if (!line.explanation.empty()) {
+    Json steps = Json::array();
+    for (const PriceStep& step : line.explanation) {
+      Json entry = {{"step", step.step}, {"before", step.before}, {"after", step.after}};
+      if (!step.rule.empty()) entry["rule"] = step.rule;
+      steps.push_back(std::move(entry));
+    }
+    out["explanation"] = std::move(steps);
+  }
   return out;
 }
 
@@ -136,9 +129,12 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   }
   SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping_address", cart.shipping_address, ReadAddress, context));
+  SF_RETURN_IF_ERROR(reader.Optional("shipping", cart.shipping, ReadShippingRequest, context));
   // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
   SF_RETURN_IF_ERROR(reader.Optional("coupons", cart.coupons, ReadStringList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("channel", cart.channel, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("locale", cart.locale, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("explain", cart.explain, ReadBoolean));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return cart;
 }
@@ -167,6 +163,8 @@ Json WritePricedCart(const PricedCart& cart) {
     issues.push_back({{"code", issue.code}, {"message", issue.message}, {"path", issue.path}});
   }
   out["issues"] = std::move(issues);
+  if (cart.shipping.has_value()) out["shipping"] = WriteShippingQuote(*cart.shipping);
+  if (!cart.nudges.empty()) out["nudges"] = WriteNudges(cart.nudges);
   out["engine"] = {
       {"version", cart.engine.version},
       {"snapshot_hash", cart.engine.snapshot_hash},

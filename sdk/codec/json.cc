@@ -2,8 +2,10 @@
 
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/time/time.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 
@@ -148,6 +150,37 @@ absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, i
   return n;
 }
 
+absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view path) {
+  if (!value.is_string()) return TypeMismatch(value, "an RFC 3339 timestamp string", path);
+  const std::string& text = value.get_ref<const std::string&>();
+  auto invalid = [&](absl::string_view why) {
+    return InputError(error_code::kInvalidTimestamp,
+                      absl::StrCat("\"", text, "\" is not an RFC 3339 timestamp with an offset (", why,
+                                   "), e.g. \"2026-11-22T10:00:00Z\""),
+                      path);
+  };
+  // absl::ParseTime tolerates surrounding white space and years of any width; RFC 3339 does not.
+  if (text.size() < 20 || text.size() > 35 || text[4] != '-') return invalid("wrong shape");
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) return invalid("white space");
+  }
+  // RFC 3339 offsets are "Z" or "+hh:mm"; %Ez would also accept "+hhmm".
+  const char zone = text.back();
+  const bool utc = zone == 'Z' || zone == 'z';
+  if (!utc && (text[text.size() - 3] != ':' || (text[text.size() - 6] != '+' && text[text.size() - 6] != '-'))) {
+    return invalid("the offset must be Z or +hh:mm");
+  }
+  absl::Time time;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) return invalid(error);
+  return time;
+}
+
+absl::StatusOr<bool> ReadBoolean(const Json& value, absl::string_view path) {
+  if (!value.is_boolean()) return TypeMismatch(value, "true or false", path);
+  return value.get<bool>();
+}
+
 absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path) {
   if (!value.is_string()) return TypeMismatch(value, "an ISO 4217 code string", path);
   absl::StatusOr<const Currency*> currency = LookUpCurrency(value.get_ref<const std::string&>());
@@ -166,6 +199,25 @@ absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const
   absl::StatusOr<Money> money = Money::Parse(value.get_ref<const std::string&>(), currency);
   if (!money.ok()) return PrefixErrorPath(money.status(), path);
   return money;
+}
+
+absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_view path,
+                                                const std::vector<const Currency*>& allowed) {
+  if (!value.is_object()) return TypeMismatch(value, "an object of currency -> amount", path);
+  std::vector<Money> amounts;
+  for (const auto& [code, amount] : value.get_ref<const Json::object_t&>()) {
+    const std::string amount_path = ChildPath(path, code);
+    SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency(Json(code), amount_path));
+    bool is_allowed = false;
+    for (const Currency* c : allowed) is_allowed = is_allowed || c == currency;
+    if (!is_allowed) {
+      return InputError(error_code::kCurrencyNotAllowed,
+                        absl::StrCat(code, " is not in the snapshot's currencies"), amount_path);
+    }
+    SF_ASSIGN_OR_RETURN(Money money, ReadMoney(amount, amount_path, *currency));
+    amounts.push_back(money);
+  }
+  return amounts;
 }
 
 absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_view path) {

@@ -15,6 +15,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "nlohmann/json.hpp"
 #include "storefront/catalog/catalog.h"
 #include "storefront/money/money.h"
@@ -56,9 +57,16 @@ absl::StatusOr<std::string> ReadIdentifier(const Json& value, absl::string_view 
 // A JSON integer in [min, max]; outside is `out_of_range_code`.
 absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, int64_t min, int64_t max,
                                     absl::string_view out_of_range_code);
+absl::StatusOr<bool> ReadBoolean(const Json& value, absl::string_view path);
+// An RFC 3339 timestamp with an offset ("Z" or "+hh:mm"); anything else is `invalid_timestamp`.
+absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view path);
 absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path);
 // Money must be a decimal string; a JSON number is `money_not_string`.
 absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const Currency& currency);
+// A currency -> money map ({"EUR": "19.99"}); every currency must be one of `allowed`
+// (`currency_not_allowed`).
+absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_view path,
+                                                const std::vector<const Currency*>& allowed);
 absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
                                                             const ReadContext& context);
 // A list of free text (possibly empty strings), e.g. coupon codes as the shopper typed them.

@@ -7,6 +7,8 @@
 #include "absl/strings/str_format.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
+#include "codec/pricing_reader.h"
+#include "codec/shipping_reader.h"
 #include "xxhash.h"
 
 namespace storefront::codec {
@@ -24,7 +26,8 @@ absl::Status ReadLimitsObject(const Json& value, absl::string_view path, Limits&
   return absl::OkStatus();
 }
 
-absl::StatusOr<Settings> ReadSettings(const Json& value, absl::string_view path) {
+absl::StatusOr<Settings> ReadSettings(const Json& value, absl::string_view path,
+                                      const std::vector<const Currency*>& currencies) {
   Settings settings;
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   if (const Json* mode = reader.Find("rounding_mode")) {
@@ -35,6 +38,16 @@ absl::StatusOr<Settings> ReadSettings(const Json& value, absl::string_view path)
   }
   if (const Json* limits = reader.Find("limits")) {
     SF_RETURN_IF_ERROR(ReadLimitsObject(*limits, reader.PathOf("limits"), settings.limits));
+  }
+  SF_RETURN_IF_ERROR(reader.Optional("prices_include_tax", settings.prices_include_tax, ReadBoolean));
+  if (const Json* base = reader.Find("base_currency")) {
+    SF_ASSIGN_OR_RETURN(settings.base_currency, ReadCurrency(*base, reader.PathOf("base_currency")));
+    bool listed = false;
+    for (const Currency* c : currencies) listed = listed || c == settings.base_currency;
+    if (!listed) {
+      return InputError(error_code::kCurrencyNotAllowed, "the base currency must be one of the snapshot's currencies",
+                        reader.PathOf("base_currency"));
+    }
   }
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return settings;
@@ -73,26 +86,6 @@ absl::StatusOr<std::vector<Category>> ReadCategories(const Json& value, absl::st
   return categories;
 }
 
-// A currency -> money map ("prices", "unit_cost"); every currency must be one the snapshot allows.
-absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_view path,
-                                                const std::vector<const Currency*>& allowed) {
-  if (!value.is_object()) return TypeMismatch(value, "an object of currency -> amount", path);
-  std::vector<Money> amounts;
-  for (const auto& [code, amount] : value.get_ref<const Json::object_t&>()) {
-    const std::string amount_path = ChildPath(path, code);
-    SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency(Json(code), amount_path));
-    bool is_allowed = false;
-    for (const Currency* c : allowed) is_allowed = is_allowed || c == currency;
-    if (!is_allowed) {
-      return InputError(error_code::kCurrencyNotAllowed,
-                        absl::StrCat(code, " is not in the snapshot's currencies"), amount_path);
-    }
-    SF_ASSIGN_OR_RETURN(Money money, ReadMoney(amount, amount_path, *currency));
-    amounts.push_back(money);
-  }
-  return amounts;
-}
-
 absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, const ReadContext& context,
                                     const std::vector<const Currency*>& currencies) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
@@ -108,6 +101,7 @@ absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, c
     }
   }
   SF_RETURN_IF_ERROR(reader.Optional("unit_cost", variant.unit_costs, ReadMoneyMap, currencies));
+  SF_RETURN_IF_ERROR(reader.Optional("min_price", variant.min_prices, ReadMoneyMap, currencies));
   SF_RETURN_IF_ERROR(reader.Optional("weight_grams", variant.weight_grams, ReadInteger, 0, INT64_MAX, error_code::kInvalidValue));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return variant;
@@ -123,6 +117,7 @@ absl::StatusOr<Product> ReadProduct(const Json& value, absl::string_view path, c
   SF_RETURN_IF_ERROR(reader.Optional("tags", product.tags, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("attributes", product.attributes, ReadStringMap, context));
   SF_RETURN_IF_ERROR(reader.Optional("tax_category", product.tax_category, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("min_margin", product.min_margin, ReadMargin));
   SF_ASSIGN_OR_RETURN(const Json* variants, reader.Require("variants"));
   const std::string variants_path = reader.PathOf("variants");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*variants, variants_path));
@@ -173,7 +168,7 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   }
   Snapshot snapshot;
   SF_RETURN_IF_ERROR(reader.Required("currencies", snapshot.currencies, ReadCurrencies));
-  SF_RETURN_IF_ERROR(reader.Optional("settings", snapshot.settings, ReadSettings));
+  SF_RETURN_IF_ERROR(reader.Optional("settings", snapshot.settings, ReadSettings, snapshot.currencies));
   std::vector<Category> categories;
   SF_RETURN_IF_ERROR(reader.Optional("categories", categories, ReadCategories, context));
   SF_ASSIGN_OR_RETURN(const Json* products_value, reader.Require("products"));
@@ -192,10 +187,16 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
     }
     products.push_back(std::move(product));
   }
-  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   absl::StatusOr<Catalog> catalog = Catalog::Build(std::move(categories), std::move(products));
   if (!catalog.ok()) return PrefixErrorPath(catalog.status(), path);
   snapshot.catalog = std::move(catalog).value();
+  const SnapshotContext pricing_context{context, snapshot.currencies, snapshot.settings.base_currency,
+                                        snapshot.settings.prices_include_tax};
+  SF_ASSIGN_OR_RETURN(snapshot.pricing, ReadPricingRules(reader, pricing_context, snapshot.catalog));
+  // After the catalog: excluded categories must exist.
+  SF_RETURN_IF_ERROR(reader.Optional("shipping", snapshot.shipping, ReadShipping, context, snapshot.currencies,
+                                     snapshot.catalog));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;
   return snapshot;

@@ -7,6 +7,7 @@
 #include "promotions/coupons.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
+#include "storefront/shipping/shipping.h"
 #include "storefront/version.h"
 #include "totals/totals.h"
 
@@ -33,12 +34,16 @@ absl::StatusOr<PricedCart> Engine::Price(const CartRequest& cart) const {
     return InputError(error_code::kCurrencyNotAllowed,
                       absl::StrCat("this shop does not sell in ", cart.currency->code), "/currency");
   }
+  SF_RETURN_IF_ERROR(ValidateShippingRequest(snapshot_.shipping, cart));
 
   PricedCart result(*cart.currency);
   result.at = cart.at;
   SF_ASSIGN_OR_RETURN(result.lines, pricing::ResolveUnitPrices(snapshot_, cart, result.issues));
   promotions::ReportCoupons(cart, result.issues);
-  SF_ASSIGN_OR_RETURN(result.totals, totals::Compute(*cart.currency, result.lines, Money::Zero(*cart.currency)));
+  // Shipping reads the lines' subtotals and discounts, so it runs after the first two stages.
+  SF_RETURN_IF_ERROR(QuoteShipping(snapshot_.shipping, snapshot_.catalog, cart, result));
+  const Money shipping_total = result.shipping.has_value() ? result.shipping->amount : Money::Zero(*cart.currency);
+  SF_ASSIGN_OR_RETURN(result.totals, totals::Compute(*cart.currency, result.lines, shipping_total));
   result.engine = EngineStamp{std::string(Version()), snapshot_.content_hash, kSnapshotSchemaVersion};
   return result;
 }

@@ -32,6 +32,31 @@ std::string GeneratedSnapshot(int products, int variants_per_product) {
   return out + "]}";
 }
 
+// The same catalog plus `lists` price lists (each targeting one of 50 customer groups, with
+// entries on SKUs, products and categories) and `markdowns` markdown rules (on SKUs and
+// categories, few of them current). Pricing must stay indexed: a line looks up only its keys.
+std::string GeneratedSnapshotWithRules(int products, int variants_per_product, int lists, int markdowns) {
+  std::string out = GeneratedSnapshot(products, variants_per_product);
+  out.pop_back();  // reopen the top-level object
+  out += R"(,"price_lists":[)";
+  for (int l = 0; l < lists; ++l) {
+    out += (l ? "," : "") + std::string(R"({"id":"list-)") + std::to_string(l) + R"(","currency":"EUR","priority":)" +
+           std::to_string(l % 7) + R"(,"targeting":{"customer_groups":["g-)" + std::to_string(l % 50) +
+           R"("]},"entries":[{"sku":"SKU-)" + std::to_string((l * 13) % products) + R"(-0","price":"9.99"},)" +
+           R"({"product":"p-)" + std::to_string((l * 17) % products) + R"(","adjust":{"percent":"-5"}},)" +
+           R"({"category":"cat-)" + std::to_string(l % 50) + R"(","adjust":{"amount":"-0.50"}}]})";
+  }
+  out += R"(],"markdowns":[)";
+  for (int m = 0; m < markdowns; ++m) {
+    // One in ten is current at the cart's instant; the rest are past sales.
+    const char* window = m % 10 == 0 ? R"("valid_from":"2026-11-01T00:00:00Z")" : R"("valid_until":"2026-01-01T00:00:00Z")";
+    out += (m ? "," : "") + std::string(R"({"id":"md-)") + std::to_string(m) + R"(","selector":{"sku":"SKU-)" +
+           std::to_string(m % products) + "-" + std::to_string(m % variants_per_product) + R"("},"percent":"10",)" +
+           window + "}";
+  }
+  return out + "]}";
+}
+
 std::string GeneratedCart(int lines, int products, int variants_per_product) {
   std::string out = R"({"currency":"EUR","at":"2026-11-22T10:00:00Z","lines":[)";
   for (int i = 0; i < lines; ++i) {
@@ -65,6 +90,21 @@ void BM_PriceCartJson(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * lines);
 }
 BENCHMARK(BM_PriceCartJson)->Arg(1)->Arg(10)->Arg(kLines)->Arg(500)->Unit(benchmark::kMicrosecond);
+
+// Price lists and markdowns: 0 rules versus 500 lists and 5,000 markdowns, for a customer in
+// one targeted group. The difference is the cost of rule resolution per 100-line cart.
+void BM_PricePipelineWithRules(benchmark::State& state) {
+  const int lists = static_cast<int>(state.range(0));
+  const int markdowns = static_cast<int>(state.range(1));
+  auto engine = *storefront::CreateEngineFromJson(
+      GeneratedSnapshotWithRules(kProducts, kVariantsPerProduct, lists, markdowns));
+  std::string cart = GeneratedCart(kLines, kProducts, kVariantsPerProduct);
+  cart.insert(cart.size() - 1, R"(,"customer":{"groups":["g-7"]})");
+  const auto request = *storefront::ParseCartJson(cart, engine->snapshot());
+  for (auto _ : state) benchmark::DoNotOptimize(engine->Price(request));
+  state.SetItemsProcessed(state.iterations() * kLines);
+}
+BENCHMARK(BM_PricePipelineWithRules)->Args({0, 0})->Args({50, 500})->Args({500, 5000})->Unit(benchmark::kMicrosecond);
 
 // The pipeline alone, on an already parsed request.
 void BM_PricePipeline100Lines(benchmark::State& state) {

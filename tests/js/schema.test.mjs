@@ -362,3 +362,33 @@ test('other contract rules the schemas enforce', () => {
   assertValid('expectation', { ok: false, error: { code: 'x', path: '' } }, 'vector error without message');
   assertInvalid('envelope', { ok: false, error: { code: 'x', message: 'm', path: 'lines/0' } }, 'path not a JSON Pointer');
 });
+
+test('shipping: the schemas reject what the shipping contract rejects', () => {
+  const withShipping = (rate, zone = { id: 'de', countries: ['DE'] }) => ({
+    ...minimalSnapshot(),
+    shipping: { zones: [zone], methods: [{ id: 'std', rates: [rate] }] },
+  });
+  const flat = { zone: 'de', type: 'flat', amount: { EUR: '4.90' } };
+  assertValid('snapshot', withShipping(flat), 'flat rate');
+  assertInvalid('snapshot', withShipping({ ...flat, amount: { EUR: '-4.90' } }), 'negative amount');
+  assertInvalid('snapshot', withShipping({ ...flat, amount: {} }), 'empty amount map');
+  assertInvalid('snapshot', withShipping({ ...flat, tiers: [] }), 'tiers on a flat rate');
+  assertInvalid('snapshot', withShipping({ ...flat, type: 'per_kg' }), 'unknown rate type');
+  assertInvalid('snapshot', withShipping({ zone: 'de', type: 'weight_tiers', tiers: [] }), 'no tiers');
+  assertInvalid('snapshot', withShipping(flat, { id: 'de', countries: ['de'] }), 'lower-case country');
+  assertInvalid('snapshot', withShipping(flat, { id: 'de', countries: ['DE'], postal_codes: [{ prefix: '1', from: '1', to: '2' }] }),
+    'prefix and range in one entry');
+  assertValid('cart', { ...minimalCart(), shipping: { method: 'std' } }, 'selected method');
+  assertValid('cart', { ...minimalCart(), shipping: { options: true } }, 'options');
+  assertInvalid('cart', { ...minimalCart(), shipping: { options: false } }, 'options false');
+  assertInvalid('cart', { ...minimalCart(), shipping: { method: 'std', options: true } }, 'method and options');
+  assertInvalid('cart', { ...minimalCart(), shipping: {} }, 'empty shipping request');
+  const priced = minimalPricedCart();
+  priced.shipping = { amount: '0.00', free: false, options: [{ method: 'std', available: false, reason: 'no_zone' }], weight_grams: 0 };
+  assertValid('priced-cart', priced, 'options quote');
+  priced.shipping.options[0].amount = '4.90';
+  assertInvalid('priced-cart', priced, 'unavailable option with an amount');
+  priced.shipping = { amount: '0.00', free: false, method: 'std', available: false, reason: 'moon', weight_grams: 0 };
+  assertInvalid('priced-cart', priced, 'unknown reason');
+  assertInvalid('priced-cart', { ...minimalPricedCart(), nudges: [] }, 'empty nudges (omitted instead)');
+});

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <ostream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -29,6 +30,9 @@ struct VectorCase {
   Json expected;
   std::string skip_reason;
 };
+
+// GoogleTest prints a failing parameter with this: the vector's id, not its bytes.
+void PrintTo(const VectorCase& c, std::ostream* os) { *os << c.id; }
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

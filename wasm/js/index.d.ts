@@ -62,7 +62,53 @@ export interface Snapshot {
   categories?: Category[];
   /** Products, each with at least one variant. */
   products: Product[];
+  /** Shipping zones and methods (docs/concepts/shipping.md). */
+  shipping?: ShippingConfig;
 }
+
+/** The snapshot's shipping section: where methods deliver and what they cost. */
+export interface ShippingConfig {
+  zones: ShippingZone[];
+  methods: ShippingMethod[];
+}
+
+/** Addresses whose country is listed and, when given, whose region and postal code are too. */
+export interface ShippingZone {
+  /** Unique zone id. */
+  id: string;
+  /** ISO 3166-1 alpha-2 codes, upper case; at least one. */
+  countries: string[];
+  /** Regions matched exactly; absent or empty: every region. */
+  regions?: string[];
+  /** Prefixes and ranges (bounds of equal length, inclusive), compared byte for byte. */
+  postal_codes?: Array<{ prefix: string } | { from: string; to: string }>;
+}
+
+/** A shipping method: the first rate whose zone matches the address applies. */
+export interface ShippingMethod {
+  /** Unique method id, selected by the cart's `shipping.method`. */
+  id: string;
+  /** Display name. */
+  name?: string;
+  /** Rates in order; at least one. */
+  rates: ShippingRate[];
+  /** Carts the method refuses, whatever the address. */
+  eligibility?: {
+    max_weight_grams?: number;
+    /** Sub-categories are excluded too. */
+    excluded_categories?: string[];
+    excluded_tags?: string[];
+  };
+}
+
+/** Amounts by currency; a shipping amount is never negative. */
+export type ShippingAmount = Record<CurrencyCode, Money>;
+
+/** The price of a method in one zone. `free_over`: free at or above this compared subtotal. */
+export type ShippingRate =
+  | { zone: string; type: 'flat' | 'per_item'; amount: ShippingAmount; free_over?: ShippingAmount }
+  | { zone: string; type: 'weight_tiers'; tiers: Array<{ up_to_grams: number; amount: ShippingAmount }>; free_over?: ShippingAmount }
+  | { zone: string; type: 'subtotal_tiers'; tiers: Array<{ from: ShippingAmount; amount: ShippingAmount }>; free_over?: ShippingAmount };
 
 /** Merchant settings of a snapshot. */
 export interface Settings {
@@ -150,6 +196,8 @@ export interface CartRequest {
   customer?: Customer;
   /** Where the cart ships, as far as pricing needs it. */
   shipping_address?: Address;
+  /** Charge one method (`unknown_shipping_method` if the snapshot lacks it), or quote every method. */
+  shipping?: { method: string } | { options: true };
   /** Coupon codes as typed by the shopper. At most `max_coupons`. */
   coupons?: string[];
   /** BCP 47 language tag; display only, never changes an amount. */
@@ -204,6 +252,51 @@ export interface PricedCart {
   lines: PricedLine[];
   /** Cart totals. */
   totals: Totals;
+  /** Present when the request asked for shipping. */
+  shipping?: ShippingQuote;
+  /** Present only when non-empty; the closest threshold first. */
+  nudges?: Nudge[];
+}
+
+/** Why a method cannot ship this cart (docs/concepts/shipping.md#reasons). */
+export type ShippingReason =
+  | 'no_address'
+  | 'empty_cart'
+  | 'excluded_category'
+  | 'excluded_tag'
+  | 'too_heavy'
+  | 'no_zone'
+  | 'no_rate_in_currency';
+
+/** The shipping stage's answer. `amount` is `totals.shipping_total`, before shipping discounts. */
+export interface ShippingQuote {
+  /** Base amount charged: the selected method's; 0 when unavailable, free, or with `options`. */
+  amount: Money;
+  /** A free-shipping threshold made the selected method's amount 0. */
+  free: boolean;
+  /** Σ weight × quantity of priced lines. */
+  weight_grams: number;
+  /** The selected method. */
+  method?: string;
+  /** Whether the selected method can ship this cart. */
+  available?: boolean;
+  /** Why the selected method cannot. */
+  reason?: ShippingReason;
+  /** With `options: true`: available methods by amount then id, then unavailable ones by id. */
+  options?: ShippingOption[];
+}
+
+/** One method as it would ship this cart. */
+export type ShippingOption =
+  | { method: string; name?: string; available: true; amount: Money; free: boolean }
+  | { method: string; name?: string; available: false; reason: ShippingReason };
+
+/** "Spend `missing` more for free shipping with `method`", as data. */
+export interface Nudge {
+  type: 'free_shipping';
+  method: string;
+  threshold: Money;
+  missing: Money;
 }
 
 /** Identifies the engine and snapshot behind a priced cart. */
@@ -270,7 +363,12 @@ export interface Totals {
 }
 
 /** Issue codes of contract v1; later versions may add more. */
-export type IssueCode = 'price_unavailable' | 'coupon_unknown' | (string & {});
+export type IssueCode =
+  | 'price_unavailable'
+  | 'coupon_unknown'
+  | 'shipping_address_missing'
+  | 'shipping_method_unavailable'
+  | (string & {});
 
 /** A business outcome such as `price_unavailable` or `coupon_unknown`. Not an error. */
 export interface Issue {
@@ -318,6 +416,10 @@ export type ErrorCode =
   | 'category_cycle'
   | 'category_too_deep'
   | 'unknown_sku'
+  | 'unknown_shipping_zone'
+  | 'unknown_shipping_method'
+  | 'overlapping_postal_ranges'
+  | 'invalid_tiers'
   | 'unknown_operation'
   | 'internal'
   | (string & {});

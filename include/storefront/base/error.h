@@ -47,6 +47,12 @@ inline constexpr absl::string_view kUnknownCategory = "unknown_category";
 inline constexpr absl::string_view kCategoryCycle = "category_cycle";
 inline constexpr absl::string_view kCategoryTooDeep = "category_too_deep";
 inline constexpr absl::string_view kUnknownSku = "unknown_sku";
+inline constexpr absl::string_view kUnknownProduct = "unknown_product";
+inline constexpr absl::string_view kInvalidWindow = "invalid_window";
+inline constexpr absl::string_view kInvalidTiers = "invalid_tiers";
+inline constexpr absl::string_view kUnknownShippingZone = "unknown_shipping_zone";
+inline constexpr absl::string_view kUnknownShippingMethod = "unknown_shipping_method";
+inline constexpr absl::string_view kOverlappingPostalRanges = "overlapping_postal_ranges";
 inline constexpr absl::string_view kUnknownOperation = "unknown_operation";
 inline constexpr absl::string_view kInternal = "internal";
 }  // namespace error_code

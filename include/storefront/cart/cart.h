@@ -31,6 +31,7 @@ using AttributeValue = std::variant<std::string, int64_t, bool>;
 struct Customer {
   std::string id;
   std::vector<std::string> groups;
+  std::vector<std::string> segments;  // as supplied by the host; price lists may target them
   std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
 };
 
@@ -40,14 +41,23 @@ struct Address {
   std::string postal_code;
 };
 
+// What the cart asks of the shipping stage: one method to charge, or a quote of every method.
+struct ShippingRequest {
+  std::string method;    // the selected method's id; empty when asking for options
+  bool options = false;  // quote every method, charge none
+};
+
 struct CartRequest {
   const Currency* currency = nullptr;
   absl::Time at;
   std::vector<CartLine> lines;
   std::optional<Customer> customer;
   std::optional<Address> shipping_address;
+  std::optional<ShippingRequest> shipping;  // absent: the cart is priced without shipping
   std::vector<std::string> coupons;
-  std::string locale;  // display only: never changes an amount
+  std::string channel;  // "web", "app", "pos": price lists may target it
+  std::string locale;   // display only: never changes an amount
+  bool explain = false;  // add each line's pricing steps to the result
 };
 
 // Checks the merchant's cart limits and line-id uniqueness, with paths into the cart document:

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "storefront/money/decimal.h"
 #include "storefront/money/money.h"
 
 namespace storefront {
@@ -36,6 +37,7 @@ struct Variant {
   std::vector<Money> prices;      // at most one per currency
   std::vector<Money> unit_costs;  // at most one per currency
   std::optional<int64_t> weight_grams;
+  std::vector<Money> min_prices;  // per currency: no computed price goes below (pricing.md, floors)
 
   // The base price in `currency`, if the variant has one.
   std::optional<Money> PriceIn(const Currency& currency) const;
@@ -48,6 +50,7 @@ struct Product {
   std::vector<std::string> tags;
   Attributes attributes;
   std::string tax_category = "standard";
+  std::optional<Decimal> min_margin;  // a floor of unit_cost × (1 + min_margin)
   std::vector<Variant> variants;
 };
 
@@ -73,6 +76,9 @@ class Catalog {
     const Variant* variant;
   };
   std::optional<VariantRef> FindSku(absl::string_view sku) const;
+  const Product* FindProduct(absl::string_view id) const;
+  // Levels above the category (a root is 0), or nullopt for an unknown id.
+  std::optional<int> CategoryDepth(absl::string_view id) const;
 
   // Every category `product` belongs to, ancestors included, sorted by id.
   absl::Span<const std::string> CategoryClosure(const Product& product) const;
@@ -87,6 +93,8 @@ class Catalog {
   std::vector<Product> products_;
   std::vector<std::vector<std::string>> category_closures_;  // by product index
   absl::flat_hash_map<std::string, Location> variant_by_sku_;
+  absl::flat_hash_map<std::string, uint32_t> product_by_id_;
+  absl::flat_hash_map<std::string, int> category_depth_;
 };
 
 }  // namespace storefront

@@ -12,6 +12,8 @@
 #include "storefront/engine/limits.h"
 #include "storefront/money/currency.h"
 #include "storefront/money/rounding.h"
+#include "storefront/pricing/price_rules.h"
+#include "storefront/shipping/shipping.h"
 
 namespace storefront {
 
@@ -20,12 +22,16 @@ inline constexpr int kSnapshotSchemaVersion = 1;
 struct Settings {
   RoundingMode rounding_mode = RoundingMode::kHalfEven;
   CartLimits limits;
+  const Currency* base_currency = nullptr;  // what prices are converted from (pricing.md)
+  bool prices_include_tax = false;          // the default for price lists and base prices
 };
 
 struct Snapshot {
   Settings settings;
   std::vector<const Currency*> currencies;  // the currencies a cart may use, in snapshot order
   Catalog catalog;
+  PricingRules pricing;
+  ShippingConfig shipping;
   std::string content_hash;  // "xxh3-128:<32 hex digits>"
   // The host limits the snapshot was read under; cart documents are read under the same ones.
   HostLimits host_limits;

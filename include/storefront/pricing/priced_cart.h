@@ -15,6 +15,7 @@
 
 #include "absl/time/time.h"
 #include "storefront/money/money.h"
+#include "storefront/shipping/quote.h"
 
 namespace storefront {
 
@@ -28,9 +29,24 @@ struct Issue {
 namespace issue_code {
 inline constexpr char kPriceUnavailable[] = "price_unavailable";
 inline constexpr char kCouponUnknown[] = "coupon_unknown";
+inline constexpr char kShippingAddressMissing[] = "shipping_address_missing";
+inline constexpr char kShippingMethodUnavailable[] = "shipping_method_unavailable";
 }  // namespace issue_code
 
 enum class LineStatus { kPriced, kUnavailable };
+
+// One step of a line's unit-price waterfall (docs/concepts/pricing.md, "Explanation").
+struct PriceStep {
+  std::string step;  // base, conversion, price_list, tier, markdown, rounding, floor
+  std::string before;  // amounts as decimal strings: a conversion's `before` is in the base currency
+  std::string after;
+  std::string rule;  // the list entry ("vip#0"), markdown, rounding rule or rate ("EUR/USD"); may be empty
+};
+
+struct PriceListRef {
+  std::string id;
+  size_t entry = 0;
+};
 
 struct PricedLine {
   explicit PricedLine(const Currency& currency)
@@ -53,6 +69,16 @@ struct PricedLine {
   Money discount_total;  // filled by promotions
   Money tax_total;       // filled by tax
   Money total;           // subtotal − discount_total (+ tax_total when prices are net)
+
+  // How the unit price came about; each is absent when its step did not apply.
+  std::optional<PriceListRef> price_list;
+  std::optional<Money> compare_at;  // the unit price before the markdown
+  std::string markdown;             // the applied markdown's id
+  std::optional<Money> saving;      // compare_at − unit_price
+  std::optional<Money> prior_price;  // EU Omnibus: lowest price of the 30 days before `at`
+  bool floor_applied = false;
+  bool tax_inclusive = false;  // the unit price is gross; the tax stage extracts tax from it
+  std::vector<PriceStep> explanation;  // only when the request asks to `explain`
 };
 
 struct Totals {
@@ -71,6 +97,15 @@ struct Totals {
   int64_t item_count = 0;
 };
 
+// What the shopper could do to pay less, as data for the storefront to word: "spend 8.00 more for
+// free shipping" is {type "free_shipping", method, threshold 50.00, missing 8.00}.
+struct Nudge {
+  std::string type;    // "free_shipping"
+  std::string method;  // the shipping method it is about
+  Money threshold;
+  Money missing;       // threshold − the compared subtotal; always positive
+};
+
 struct EngineStamp {
   std::string version;
   std::string snapshot_hash;
@@ -85,6 +120,8 @@ struct PricedCart {
   std::vector<PricedLine> lines;
   Totals totals;
   std::vector<Issue> issues;
+  std::optional<ShippingQuote> shipping;  // present when the request asked for shipping
+  std::vector<Nudge> nudges;
   EngineStamp engine;
 };
 

@@ -153,3 +153,49 @@ async function badCalls(engine: Engine): Promise<void> {
 }
 
 void [main, badMoney, badMode, badLine, badVersion, badCalls];
+
+// --- shipping (docs/concepts/shipping.md) ------------------------------------------------------
+
+const shippingShop: Snapshot = {
+  ...snapshot,
+  shipping: {
+    zones: [{ id: 'berlin', countries: ['DE'], postal_codes: [{ from: '10000', to: '14999' }, { prefix: '1' }] }],
+    methods: [
+      {
+        id: 'standard',
+        name: 'Standard',
+        rates: [
+          { zone: 'berlin', type: 'flat', amount: { EUR: '3.90' }, free_over: { EUR: '40.00' } },
+          { zone: 'berlin', type: 'weight_tiers', tiers: [{ up_to_grams: 1000, amount: { EUR: '9.90' } }] },
+          { zone: 'berlin', type: 'subtotal_tiers', tiers: [{ from: { EUR: '0.00' }, amount: { EUR: '7.99' } }] },
+        ],
+        eligibility: { max_weight_grams: 20000, excluded_categories: ['furniture'], excluded_tags: ['bulky'] },
+      },
+    ],
+  },
+};
+
+function showShipping(priced: PricedCart): string {
+  const quote = priced.shipping;
+  if (quote === undefined) return '';
+  for (const option of quote.options ?? []) {
+    if (option.available) console.log(option.method, option.amount, option.free);
+    else console.log(option.method, option.reason);
+  }
+  for (const nudge of priced.nudges ?? []) console.log(`spend ${nudge.missing} more for free ${nudge.method}`);
+  return quote.available === false ? (quote.reason ?? '') : quote.amount;
+}
+
+const selectCart: CartRequest = { ...cart, shipping: { method: 'standard' } };
+const optionsCart: CartRequest = { ...cart, shipping: { options: true } };
+
+// @ts-expect-error options is true or absent
+const badOptions: CartRequest = { ...cart, shipping: { options: false } };
+
+const badRate: Snapshot = {
+  ...snapshot,
+  // @ts-expect-error a flat rate has an amount, not tiers
+  shipping: { zones: [], methods: [{ id: 'm', rates: [{ zone: 'z', type: 'flat', tiers: [] }] }] },
+};
+
+void [shippingShop, showShipping, selectCart, optionsCart, badOptions, badRate];

@@ -1,0 +1,138 @@
+#include "pricing/rule_matching.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "absl/container/flat_hash_set.h"
+#include "money/digits.h"
+#include "storefront/base/status_macros.h"
+
+namespace storefront::pricing {
+namespace {
+
+bool Contains(const std::vector<std::string>& list, absl::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool AnyOf(const std::vector<std::string>& wanted, const std::vector<std::string>& have) {
+  for (const std::string& value : have) {
+    if (Contains(wanted, value)) return true;
+  }
+  return false;
+}
+
+// A dimension the list does not name matches everyone; one it names needs the cart to match.
+bool Matches(const Targeting& targeting, const CartRequest& cart) {
+  static const std::vector<std::string> kNone;
+  const std::vector<std::string>& groups = cart.customer.has_value() ? cart.customer->groups : kNone;
+  const std::vector<std::string>& segments = cart.customer.has_value() ? cart.customer->segments : kNone;
+  if (!targeting.customer_groups.empty() && !AnyOf(targeting.customer_groups, groups)) return false;
+  if (!targeting.segments.empty() && !AnyOf(targeting.segments, segments)) return false;
+  if (!targeting.channels.empty() && (cart.channel.empty() || !Contains(targeting.channels, cart.channel))) return false;
+  if (!targeting.countries.empty() &&
+      (!cart.shipping_address.has_value() || !Contains(targeting.countries, cart.shipping_address->country))) {
+    return false;
+  }
+  return true;
+}
+
+// Larger is better: the documented selection order as one comparable key.
+auto EntryRank(const PricingRules& rules, const PricingRules::EntryRef& ref) {
+  const PriceList& list = rules.rules().price_lists[ref.list];
+  const Selector& selector = list.entries[ref.entry].selector;
+  // Ids and positions break ties ascending, so they enter negated / reversed.
+  return std::make_tuple(list.targeting.Specificity(), list.priority, selector.Specificity(), selector.category_depth);
+}
+
+}  // namespace
+
+std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product, const Variant& variant) {
+  std::vector<std::string> keys = {SelectorKey(Selector::Kind::kSku, variant.sku),
+                                   SelectorKey(Selector::Kind::kProduct, product.id)};
+  for (const std::string& category : catalog.CategoryClosure(product)) {
+    keys.push_back(SelectorKey(Selector::Kind::kCategory, category));
+  }
+  for (const std::string& tag : product.tags) keys.push_back(SelectorKey(Selector::Kind::kTag, tag));
+  // Variant attributes override the product's attribute of the same key.
+  for (const auto& [key, value] : variant.attributes) keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
+  for (const auto& [key, value] : product.attributes) {
+    const bool overridden = std::any_of(variant.attributes.begin(), variant.attributes.end(),
+                                        [&, &k = key](const auto& attribute) { return attribute.first == k; });
+    if (!overridden) keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
+  }
+  return keys;
+}
+
+std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& cart) {
+  const std::vector<PriceList>& lists = rules.rules().price_lists;
+  std::vector<bool> eligible(lists.size());
+  for (size_t i = 0; i < lists.size(); ++i) {
+    eligible[i] = lists[i].currency == cart.currency && lists[i].window.Contains(cart.at) &&
+                  Matches(lists[i].targeting, cart);
+  }
+  return eligible;
+}
+
+std::optional<PricingRules::EntryRef> SelectEntry(const PricingRules& rules, const std::vector<bool>& eligible,
+                                                  const std::vector<std::string>& keys) {
+  std::optional<PricingRules::EntryRef> best;
+  for (const std::string& key : keys) {
+    for (const PricingRules::EntryRef& ref : rules.EntriesFor(key)) {
+      if (!eligible[ref.list]) continue;
+      if (!best.has_value()) {
+        best = ref;
+        continue;
+      }
+      const auto rank = EntryRank(rules, ref);
+      const auto best_rank = EntryRank(rules, *best);
+      if (rank != best_rank) {
+        if (rank > best_rank) best = ref;
+        continue;
+      }
+      const std::string& id = rules.rules().price_lists[ref.list].id;
+      const std::string& best_id = rules.rules().price_lists[best->list].id;
+      if (id < best_id || (id == best_id && ref.entry < best->entry)) best = ref;
+    }
+  }
+  return best;
+}
+
+absl::StatusOr<std::optional<MarkdownChoice>> SelectMarkdown(const PricingRules& rules, const CartRequest& cart,
+                                                             const std::vector<std::string>& keys, const Money& price,
+                                                             RoundingMode rounding) {
+  std::optional<MarkdownChoice> best;
+  absl::flat_hash_set<uint32_t> seen;  // a markdown filed under two of the line's keys counts once
+  for (const std::string& key : keys) {
+    for (uint32_t index : rules.MarkdownsFor(key)) {
+      if (!seen.insert(index).second) continue;
+      const Markdown& markdown = rules.rules().markdowns[index];
+      if (!markdown.window.Contains(cart.at)) continue;
+      if (!markdown.currencies.empty() &&
+          std::find(markdown.currencies.begin(), markdown.currencies.end(), cart.currency) == markdown.currencies.end()) {
+        continue;
+      }
+      std::optional<Money> reduction;
+      if (markdown.percent.has_value()) {
+        const absl::int128 exact = absl::int128(price.minor_units()) * markdown.percent->coefficient();
+        const absl::int128 scale = money_internal::PowerOfTen(markdown.percent->scale()) * 100;
+        SF_ASSIGN_OR_RETURN(reduction, MoneyFromInt128(DivideAndRound(exact, scale, rounding), price.currency()));
+      } else {
+        for (const Money& amount : markdown.amounts) {
+          if (&amount.currency() == cart.currency) reduction = amount;
+        }
+      }
+      if (!reduction.has_value()) continue;  // no amount in this currency
+      if (reduction->minor_units() > price.minor_units()) reduction = price;  // never below zero
+      const MarkdownChoice candidate{&markdown, *reduction};
+      const bool better =
+          !best.has_value() || markdown.priority > best->markdown->priority ||
+          (markdown.priority == best->markdown->priority &&
+           (reduction->minor_units() > best->reduction.minor_units() ||
+            (reduction->minor_units() == best->reduction.minor_units() && markdown.id < best->markdown->id)));
+      if (better) best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace storefront::pricing
