@@ -54,10 +54,10 @@ absl::StatusOr<CategoryIndex> IndexCategories(const std::vector<Category>& categ
     }
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
       if (next_depth >= kMaxCategoryDepth) {
-        return InputError(error_code::kCategoryTooDeep,
-                          absl::StrCat("category \"", categories[*it].id, "\" is nested deeper than ",
-                                       kMaxCategoryDepth, " levels"),
-                          absl::StrCat("/categories/", *it, "/parent"));
+        return InputError(
+            error_code::kCategoryTooDeep,
+            absl::StrCat("category \"", categories[*it].id, "\" is nested deeper than ", kMaxCategoryDepth, " levels"),
+            absl::StrCat("/categories/", *it, "/parent"));
       }
       depth[*it] = next_depth++;
     }
@@ -107,8 +107,7 @@ absl::StatusOr<Catalog> Catalog::Build(std::vector<Category> categories, std::ve
       return InputError(error_code::kDuplicateId, absl::StrCat("product \"", product.id, "\" is defined twice"),
                         absl::StrCat("/products/", p, "/id"));
     }
-    SF_ASSIGN_OR_RETURN(std::vector<std::string> closure,
-                        CloseOverAncestors(product, p, categories, category_index));
+    SF_ASSIGN_OR_RETURN(std::vector<std::string> closure, CloseOverAncestors(product, p, categories, category_index));
     catalog.category_closures_.push_back(std::move(closure));
     for (size_t v = 0; v < product.variants.size(); ++v) {
       const Location location{static_cast<uint32_t>(p), static_cast<uint32_t>(v)};

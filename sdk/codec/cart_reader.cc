@@ -17,8 +17,8 @@ absl::StatusOr<CartLine> ReadLine(const Json& value, absl::string_view path, con
   SF_RETURN_IF_ERROR(reader.Optional("id", line.id, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Required("sku", line.sku, ReadIdentifier, context));
   // The range is the merchant's limit, checked with the other cart limits by ValidateCart.
-  SF_RETURN_IF_ERROR(reader.Required("quantity", line.quantity, ReadInteger, INT64_MIN, INT64_MAX,
-                                     error_code::kQuantityOutOfRange));
+  SF_RETURN_IF_ERROR(
+      reader.Required("quantity", line.quantity, ReadInteger, INT64_MIN, INT64_MAX, error_code::kQuantityOutOfRange));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return line;
 }
@@ -61,7 +61,8 @@ absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, c
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Address address;
   SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadString, context));
-  const bool alpha2 = address.country.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(address.country[0])) &&
+  const bool alpha2 = address.country.size() == 2 &&
+                      absl::ascii_isupper(static_cast<unsigned char>(address.country[0])) &&
                       absl::ascii_isupper(static_cast<unsigned char>(address.country[1]));
   if (!alpha2) {
     return InputError(error_code::kInvalidValue, "country must be an upper-case ISO 3166-1 alpha-2 code such as \"DE\"",

@@ -95,20 +95,29 @@ std::string ChildPath(absl::string_view parent, size_t index) { return absl::Str
 
 std::string DescribeType(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return "a boolean";
+    case Json::value_t::string:
+      return "a string";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float: return "a number with a fraction or exponent";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    default: return "an unsupported value";
+    case Json::value_t::number_unsigned:
+      return "an integer";
+    case Json::value_t::number_float:
+      return "a number with a fraction or exponent";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    default:
+      return "an unsupported value";
   }
 }
 
 absl::Status TypeMismatch(const Json& value, absl::string_view expected, absl::string_view path) {
-  return InputError(error_code::kTypeMismatch, absl::StrCat("expected ", expected, ", got ", DescribeType(value)), path);
+  return InputError(error_code::kTypeMismatch, absl::StrCat("expected ", expected, ", got ", DescribeType(value)),
+                    path);
 }
 
 absl::StatusOr<std::string> ReadString(const Json& value, absl::string_view path, const ReadContext& context) {
@@ -211,8 +220,8 @@ absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_
     bool is_allowed = false;
     for (const Currency* c : allowed) is_allowed = is_allowed || c == currency;
     if (!is_allowed) {
-      return InputError(error_code::kCurrencyNotAllowed,
-                        absl::StrCat(code, " is not in the snapshot's currencies"), amount_path);
+      return InputError(error_code::kCurrencyNotAllowed, absl::StrCat(code, " is not in the snapshot's currencies"),
+                        amount_path);
     }
     SF_ASSIGN_OR_RETURN(Money money, ReadMoney(amount, amount_path, *currency));
     amounts.push_back(money);
@@ -225,39 +234,22 @@ absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_v
   return &value.get_ref<const Json::array_t&>();
 }
 
-namespace {
-
-using ItemReader = absl::StatusOr<std::string> (*)(const Json&, absl::string_view, const ReadContext&);
-
-absl::StatusOr<std::vector<std::string>> ReadList(const Json& value, absl::string_view path, const ReadContext& context,
-                                                  ItemReader read_item) {
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
-  std::vector<std::string> result;
-  result.reserve(items->size());
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(std::string item, read_item((*items)[i], ChildPath(path, i), context));
-    result.push_back(std::move(item));
-  }
-  return result;
-}
-
-}  // namespace
-
 absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
                                                             const ReadContext& context) {
-  return ReadList(value, path, context, ReadIdentifier);
+  return ReadArrayOf<std::string, ReadContext>(value, path, ReadIdentifier, context);
 }
 
 absl::StatusOr<std::vector<std::string>> ReadStringList(const Json& value, absl::string_view path,
                                                         const ReadContext& context) {
-  return ReadList(value, path, context, ReadString);
+  return ReadArrayOf<std::string, ReadContext>(value, path, ReadString, context);
 }
 
 absl::Status CheckKey(absl::string_view key, absl::string_view path, const ReadContext& context) {
   if (key.empty()) return InputError(error_code::kInvalidValue, "keys must not be empty", path);
   if (static_cast<int64_t>(key.size()) > context.max_string_length) {
     return InputError(error_code::kStringTooLong,
-                      absl::StrCat("the key is ", key.size(), " bytes; the limit is ", context.max_string_length), path);
+                      absl::StrCat("the key is ", key.size(), " bytes; the limit is ", context.max_string_length),
+                      path);
   }
   return absl::OkStatus();
 }

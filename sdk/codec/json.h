@@ -63,6 +63,12 @@ absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view pa
 absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path);
 // Money must be a decimal string; a JSON number is `money_not_string`.
 absl::StatusOr<Money> ReadMoney(const Json& value, absl::string_view path, const Currency& currency);
+// Reads every element of a JSON array with `read(element, element_path, args...)`.
+template <typename T, typename... Args>
+absl::StatusOr<std::vector<T>> ReadArrayOf(const Json& value, absl::string_view path,
+                                           absl::StatusOr<T> (*read)(const Json&, absl::string_view, const Args&...),
+                                           const Args&... args);
+
 // A currency -> money map ({"EUR": "19.99"}); every currency must be one of `allowed`
 // (`currency_not_allowed`).
 absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_view path,
@@ -124,6 +130,22 @@ class ObjectReader {
   std::string path_;
   absl::flat_hash_set<std::string> known_;
 };
+
+template <typename T, typename... Args>
+absl::StatusOr<std::vector<T>> ReadArrayOf(const Json& value, absl::string_view path,
+                                           absl::StatusOr<T> (*read)(const Json&, absl::string_view, const Args&...),
+                                           const Args&... args) {
+  absl::StatusOr<const Json::array_t*> items = ReadArray(value, path);
+  if (!items.ok()) return items.status();
+  std::vector<T> result;
+  result.reserve((*items)->size());
+  for (size_t i = 0; i < (*items)->size(); ++i) {
+    absl::StatusOr<T> item = read((**items)[i], ChildPath(path, i), args...);
+    if (!item.ok()) return item.status();
+    result.push_back(*std::move(item));
+  }
+  return result;
+}
 
 }  // namespace storefront::codec
 

@@ -26,9 +26,9 @@ absl::StatusOr<std::unique_ptr<const Engine>> CreateEngineFromJson(absl::string_
 }
 
 absl::StatusOr<CartRequest> ParseCartJson(absl::string_view json, const Snapshot& snapshot) {
-  SF_ASSIGN_OR_RETURN(const Json document,
-                      codec::ParseJsonText(json, {snapshot.settings.limits.max_cart_bytes,
-                                                  snapshot.host_limits.max_json_depth}, ""));
+  SF_ASSIGN_OR_RETURN(
+      const Json document,
+      codec::ParseJsonText(json, {snapshot.settings.limits.max_cart_bytes, snapshot.host_limits.max_json_depth}, ""));
   return codec::ReadCart(document, "", {snapshot.host_limits.max_string_length});
 }
 

@@ -62,7 +62,8 @@ absl::StatusOr<int64_t> ReadMinorUnits(const Json& value, absl::string_view path
 }
 
 // Weights are all JSON integers or all decimal strings; mixing them is ambiguous.
-absl::StatusOr<std::vector<Money>> AllocateOver(const Money& amount, const Json& weights_value, absl::string_view path) {
+absl::StatusOr<std::vector<Money>> AllocateOver(const Money& amount, const Json& weights_value,
+                                                absl::string_view path) {
   SF_ASSIGN_OR_RETURN(const Json::array_t* weights, ReadArray(weights_value, path));
   const bool decimal = !weights->empty() && (*weights)[0].is_string();
   std::vector<int64_t> integers;
@@ -81,7 +82,8 @@ absl::StatusOr<std::vector<Money>> AllocateOver(const Money& amount, const Json&
       if (!parsed.ok()) return InputError(error_code::kInvalidWeights, parsed.status().message(), weight_path);
       decimals.push_back(*parsed);
     } else {
-      SF_ASSIGN_OR_RETURN(int64_t n, ReadInteger(weight, weight_path, INT64_MIN, INT64_MAX, error_code::kInvalidWeights));
+      SF_ASSIGN_OR_RETURN(int64_t n,
+                          ReadInteger(weight, weight_path, INT64_MIN, INT64_MAX, error_code::kInvalidWeights));
       integers.push_back(n);
     }
   }

@@ -31,8 +31,8 @@ struct DocumentField {
 absl::StatusOr<DocumentField> RequireDocument(ObjectReader& input, absl::string_view name) {
   DocumentField field{input.Find(name), input.Find(absl::StrCat(name, "_text")), input.PathOf(name)};
   if ((field.value == nullptr) == (field.text == nullptr)) {
-    return InputError(error_code::kMissingField, absl::StrCat("give exactly one of \"", name, "\" and \"", name, "_text\""),
-                      field.path);
+    return InputError(error_code::kMissingField,
+                      absl::StrCat("give exactly one of \"", name, "\" and \"", name, "_text\""), field.path);
   }
   if (field.text != nullptr && !field.text->is_string()) {
     return TypeMismatch(*field.text, "a string", input.PathOf(absl::StrCat(name, "_text")));

@@ -37,8 +37,8 @@ absl::StatusOr<const Currency*> ReadListedCurrency(const Json& value, absl::stri
   for (const Currency* c : allowed) {
     if (c == currency) return currency;
   }
-  return InputError(error_code::kCurrencyNotAllowed, absl::StrCat(currency->code, " is not in the snapshot's currencies"),
-                    path);
+  return InputError(error_code::kCurrencyNotAllowed,
+                    absl::StrCat(currency->code, " is not in the snapshot's currencies"), path);
 }
 
 // Exactly one of sku / product / category / tag / attribute, read from `reader`'s object.
@@ -110,8 +110,8 @@ absl::StatusOr<std::vector<Tier>> ReadTiers(const Json& value, absl::string_view
   for (size_t i = 0; i < items->size(); ++i) {
     SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open((*items)[i], ChildPath(path, i)));
     Tier tier;
-    SF_RETURN_IF_ERROR(reader.Required("min_quantity", tier.min_quantity, ReadInteger, 1, INT64_MAX,
-                                       error_code::kInvalidTiers));
+    SF_RETURN_IF_ERROR(
+        reader.Required("min_quantity", tier.min_quantity, ReadInteger, 1, INT64_MAX, error_code::kInvalidTiers));
     SF_RETURN_IF_ERROR(ReadEffect(reader, currency, 0, "price and adjust", tier.effect));
     SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
     tiers.push_back(std::move(tier));
@@ -151,8 +151,8 @@ absl::StatusOr<PriceList> ReadPriceList(const Json& value, absl::string_view pat
   PriceList list;
   SF_RETURN_IF_ERROR(reader.Required("id", list.id, ReadIdentifier, snapshot.read));
   SF_RETURN_IF_ERROR(reader.Required("currency", list.currency, ReadListedCurrency, snapshot.currencies));
-  SF_RETURN_IF_ERROR(reader.Optional("priority", list.priority, ReadInteger, -1'000'000, 1'000'000,
-                                     error_code::kInvalidValue));
+  SF_RETURN_IF_ERROR(
+      reader.Optional("priority", list.priority, ReadInteger, -1'000'000, 1'000'000, error_code::kInvalidValue));
   SF_ASSIGN_OR_RETURN(list.window, ReadWindow(reader));
   SF_RETURN_IF_ERROR(reader.Optional("targeting", list.targeting, ReadTargeting, snapshot.read));
   SF_RETURN_IF_ERROR(reader.Optional("tax_inclusive", list.tax_inclusive, ReadBoolean));
@@ -191,12 +191,13 @@ absl::StatusOr<Markdown> ReadMarkdown(const Json& value, absl::string_view path,
   if (amount != nullptr) {
     SF_ASSIGN_OR_RETURN(markdown.amounts, ReadMoneyMap(*amount, reader.PathOf("amount"), snapshot.currencies));
     for (const Money& off : markdown.amounts) {
-      if (off.minor_units() <= 0) return Invalid("a markdown amount must be positive", ChildPath(reader.PathOf("amount"), off.currency().code));
+      if (off.minor_units() <= 0)
+        return Invalid("a markdown amount must be positive", ChildPath(reader.PathOf("amount"), off.currency().code));
     }
   }
   SF_ASSIGN_OR_RETURN(markdown.window, ReadWindow(reader));
-  SF_RETURN_IF_ERROR(reader.Optional("priority", markdown.priority, ReadInteger, -1'000'000, 1'000'000,
-                                     error_code::kInvalidValue));
+  SF_RETURN_IF_ERROR(
+      reader.Optional("priority", markdown.priority, ReadInteger, -1'000'000, 1'000'000, error_code::kInvalidValue));
   if (const Json* currencies = reader.Find("currencies")) {
     const std::string currencies_path = reader.PathOf("currencies");
     SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*currencies, currencies_path));
@@ -309,21 +310,6 @@ absl::StatusOr<PriceHistory> ReadHistory(const Json& value, absl::string_view pa
   return history;
 }
 
-// Reads the array member `key` with `read_item` for each element.
-template <typename T, typename ItemReader>
-absl::Status ReadEach(ObjectReader& snapshot_reader, absl::string_view key, const SnapshotContext& snapshot,
-                      ItemReader read_item, std::vector<T>& out) {
-  const Json* value = snapshot_reader.Find(key);
-  if (value == nullptr) return absl::OkStatus();
-  const std::string path = snapshot_reader.PathOf(key);
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*value, path));
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(T item, read_item((*items)[i], ChildPath(path, i), snapshot));
-    out.push_back(std::move(item));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<Decimal> ReadMargin(const Json& value, absl::string_view path) {
@@ -337,7 +323,8 @@ absl::StatusOr<PricingRules> ReadPricingRules(ObjectReader& snapshot_reader, con
   PricingRules::Input input;
   input.base_currency = snapshot.base_currency;
   input.prices_include_tax = snapshot.prices_include_tax;
-  SF_RETURN_IF_ERROR(ReadEach(snapshot_reader, "exchange_rates", snapshot, ReadExchangeRate, input.exchange_rates));
+  SF_RETURN_IF_ERROR(snapshot_reader.Optional("exchange_rates", input.exchange_rates,
+                                              ReadArrayOf<ExchangeRate, SnapshotContext>, ReadExchangeRate, snapshot));
   for (size_t i = 0; i < input.exchange_rates.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       if (input.exchange_rates[j].to == input.exchange_rates[i].to) {
@@ -346,10 +333,15 @@ absl::StatusOr<PricingRules> ReadPricingRules(ObjectReader& snapshot_reader, con
       }
     }
   }
-  SF_RETURN_IF_ERROR(ReadEach(snapshot_reader, "price_lists", snapshot, ReadPriceList, input.price_lists));
-  SF_RETURN_IF_ERROR(ReadEach(snapshot_reader, "markdowns", snapshot, ReadMarkdown, input.markdowns));
-  SF_RETURN_IF_ERROR(ReadEach(snapshot_reader, "price_rounding", snapshot, ReadRoundingRule, input.rounding_rules));
-  SF_RETURN_IF_ERROR(ReadEach(snapshot_reader, "price_history", snapshot, ReadHistory, input.price_history));
+  SF_RETURN_IF_ERROR(snapshot_reader.Optional("price_lists", input.price_lists, ReadArrayOf<PriceList, SnapshotContext>,
+                                              ReadPriceList, snapshot));
+  SF_RETURN_IF_ERROR(snapshot_reader.Optional("markdowns", input.markdowns, ReadArrayOf<Markdown, SnapshotContext>,
+                                              ReadMarkdown, snapshot));
+  SF_RETURN_IF_ERROR(snapshot_reader.Optional("price_rounding", input.rounding_rules,
+                                              ReadArrayOf<PriceRoundingRule, SnapshotContext>, ReadRoundingRule,
+                                              snapshot));
+  SF_RETURN_IF_ERROR(snapshot_reader.Optional("price_history", input.price_history,
+                                              ReadArrayOf<PriceHistory, SnapshotContext>, ReadHistory, snapshot));
   absl::StatusOr<PricingRules> rules = PricingRules::Build(std::move(input), catalog);
   if (!rules.ok()) return PrefixErrorPath(rules.status(), snapshot_reader.path());
   return rules;

@@ -12,21 +12,6 @@ namespace {
 
 using Currencies = std::vector<const Currency*>;
 
-// Reads every element of the array at `path` with `read(element, element_path, args...)`.
-template <typename T, typename... Args>
-absl::StatusOr<std::vector<T>> ReadEach(const Json& value, absl::string_view path,
-                                        absl::StatusOr<T> (*read)(const Json&, absl::string_view, const Args&...),
-                                        const Args&... args) {
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
-  std::vector<T> result;
-  result.reserve(items->size());
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(T item, read((*items)[i], ChildPath(path, i), args...));
-    result.push_back(std::move(item));
-  }
-  return result;
-}
-
 absl::StatusOr<PostalCodes> ReadPostalCodes(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   PostalCodes entry;
@@ -49,8 +34,8 @@ absl::StatusOr<ShippingZone> ReadZone(const Json& value, absl::string_view path,
   SF_RETURN_IF_ERROR(reader.Required("id", zone.id, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Required("countries", zone.countries, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("regions", zone.regions, ReadIdentifierList, context));
-  SF_RETURN_IF_ERROR(
-      reader.Optional("postal_codes", zone.postal_codes, ReadEach<PostalCodes, ReadContext>, ReadPostalCodes, context));
+  SF_RETURN_IF_ERROR(reader.Optional("postal_codes", zone.postal_codes, ReadArrayOf<PostalCodes, ReadContext>,
+                                     ReadPostalCodes, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return zone;
 }
@@ -100,10 +85,10 @@ absl::StatusOr<ShippingRate> ReadRate(const Json& value, absl::string_view path,
       break;
     case RateType::kWeightTiers:
       SF_RETURN_IF_ERROR(
-          reader.Required("tiers", rate.weight_tiers, ReadEach<WeightTier, Currencies>, ReadWeightTier, currencies));
+          reader.Required("tiers", rate.weight_tiers, ReadArrayOf<WeightTier, Currencies>, ReadWeightTier, currencies));
       break;
     case RateType::kSubtotalTiers:
-      SF_RETURN_IF_ERROR(reader.Required("tiers", rate.subtotal_tiers, ReadEach<SubtotalTier, Currencies>,
+      SF_RETURN_IF_ERROR(reader.Required("tiers", rate.subtotal_tiers, ReadArrayOf<SubtotalTier, Currencies>,
                                          ReadSubtotalTier, currencies));
       break;
   }
@@ -131,8 +116,8 @@ absl::StatusOr<ShippingMethod> ReadMethod(const Json& value, absl::string_view p
   ShippingMethod method;
   SF_RETURN_IF_ERROR(reader.Required("id", method.id, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("name", method.name, ReadString, context));
-  SF_RETURN_IF_ERROR(reader.Required("rates", method.rates, ReadEach<ShippingRate, ReadContext, Currencies>, ReadRate,
-                                     context, currencies));
+  SF_RETURN_IF_ERROR(reader.Required("rates", method.rates, ReadArrayOf<ShippingRate, ReadContext, Currencies>,
+                                     ReadRate, context, currencies));
   SF_RETURN_IF_ERROR(reader.Optional("eligibility", method.eligibility, ReadEligibility, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return method;
@@ -156,10 +141,10 @@ absl::StatusOr<ShippingConfig> ReadShipping(const Json& value, absl::string_view
                                             const Currencies& currencies, const Catalog& catalog) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   std::vector<ShippingZone> zones;
-  SF_RETURN_IF_ERROR(reader.Required("zones", zones, ReadEach<ShippingZone, ReadContext>, ReadZone, context));
+  SF_RETURN_IF_ERROR(reader.Required("zones", zones, ReadArrayOf<ShippingZone, ReadContext>, ReadZone, context));
   std::vector<ShippingMethod> methods;
-  SF_RETURN_IF_ERROR(reader.Required("methods", methods, ReadEach<ShippingMethod, ReadContext, Currencies>, ReadMethod,
-                                     context, currencies));
+  SF_RETURN_IF_ERROR(reader.Required("methods", methods, ReadArrayOf<ShippingMethod, ReadContext, Currencies>,
+                                     ReadMethod, context, currencies));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   absl::StatusOr<ShippingConfig> config = ShippingConfig::Build(std::move(zones), std::move(methods), catalog);
   if (!config.ok()) return PrefixErrorPath(config.status(), path);

@@ -5,10 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "storefront/base/error.h"
-#include "storefront/base/status_macros.h"
 #include "codec/pricing_reader.h"
 #include "codec/shipping_reader.h"
+#include "storefront/base/error.h"
+#include "storefront/base/status_macros.h"
 #include "xxhash.h"
 
 namespace storefront::codec {
@@ -20,7 +20,8 @@ absl::Status ReadLimitsObject(const Json& value, absl::string_view path, Limits&
   if (!value.is_object()) return TypeMismatch(value, "an object", path);
   for (const auto& [name, limit] : value.get_ref<const Json::object_t&>()) {
     const std::string limit_path = ChildPath(path, name);
-    SF_ASSIGN_OR_RETURN(int64_t number, ReadInteger(limit, limit_path, INT64_MIN, INT64_MAX, error_code::kLimitOutOfRange));
+    SF_ASSIGN_OR_RETURN(int64_t number,
+                        ReadInteger(limit, limit_path, INT64_MIN, INT64_MAX, error_code::kLimitOutOfRange));
     SF_RETURN_IF_ERROR(PrefixErrorPath(SetLimit(limits, name, number), limit_path));
   }
   return absl::OkStatus();
@@ -61,7 +62,8 @@ absl::StatusOr<std::vector<const Currency*>> ReadCurrencies(const Json& value, a
     SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency((*items)[i], ChildPath(path, i)));
     for (const Currency* seen : currencies) {
       if (seen == currency) {
-        return InputError(error_code::kDuplicateId, absl::StrCat(currency->code, " is listed twice"), ChildPath(path, i));
+        return InputError(error_code::kDuplicateId, absl::StrCat(currency->code, " is listed twice"),
+                          ChildPath(path, i));
       }
     }
     currencies.push_back(currency);
@@ -102,7 +104,8 @@ absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, c
   }
   SF_RETURN_IF_ERROR(reader.Optional("unit_cost", variant.unit_costs, ReadMoneyMap, currencies));
   SF_RETURN_IF_ERROR(reader.Optional("min_price", variant.min_prices, ReadMoneyMap, currencies));
-  SF_RETURN_IF_ERROR(reader.Optional("weight_grams", variant.weight_grams, ReadInteger, 0, INT64_MAX, error_code::kInvalidValue));
+  SF_RETURN_IF_ERROR(
+      reader.Optional("weight_grams", variant.weight_grams, ReadInteger, 0, INT64_MAX, error_code::kInvalidValue));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return variant;
 }
@@ -121,7 +124,8 @@ absl::StatusOr<Product> ReadProduct(const Json& value, absl::string_view path, c
   SF_ASSIGN_OR_RETURN(const Json* variants, reader.Require("variants"));
   const std::string variants_path = reader.PathOf("variants");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*variants, variants_path));
-  if (items->empty()) return InputError(error_code::kInvalidValue, "a product needs at least one variant", variants_path);
+  if (items->empty())
+    return InputError(error_code::kInvalidValue, "a product needs at least one variant", variants_path);
   for (size_t i = 0; i < items->size(); ++i) {
     SF_ASSIGN_OR_RETURN(Variant variant, ReadVariant((*items)[i], ChildPath(variants_path, i), context, currencies));
     product.variants.push_back(std::move(variant));
@@ -140,10 +144,8 @@ absl::StatusOr<HostLimits> ReadHostLimits(const Json& value, absl::string_view p
 
 Json DescribeSnapshot(const Snapshot& snapshot) {
   return Json{
-      {"categories", snapshot.catalog.categories().size()},
-      {"currencies", snapshot.currencies.size()},
-      {"products", snapshot.catalog.products().size()},
-      {"snapshot_hash", snapshot.content_hash},
+      {"categories", snapshot.catalog.categories().size()}, {"currencies", snapshot.currencies.size()},
+      {"products", snapshot.catalog.products().size()},     {"snapshot_hash", snapshot.content_hash},
       {"variants", snapshot.catalog.variant_count()},
   };
 }
@@ -178,7 +180,8 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   products.reserve(items->size());
   int64_t variant_count = 0;
   for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(Product product, ReadProduct((*items)[i], ChildPath(products_path, i), context, snapshot.currencies));
+    SF_ASSIGN_OR_RETURN(Product product,
+                        ReadProduct((*items)[i], ChildPath(products_path, i), context, snapshot.currencies));
     variant_count += static_cast<int64_t>(product.variants.size());
     if (variant_count > limits.max_variants) {
       return InputError(error_code::kCatalogTooLarge,
@@ -194,8 +197,8 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
                                         snapshot.settings.prices_include_tax};
   SF_ASSIGN_OR_RETURN(snapshot.pricing, ReadPricingRules(reader, pricing_context, snapshot.catalog));
   // After the catalog: excluded categories must exist.
-  SF_RETURN_IF_ERROR(reader.Optional("shipping", snapshot.shipping, ReadShipping, context, snapshot.currencies,
-                                     snapshot.catalog));
+  SF_RETURN_IF_ERROR(
+      reader.Optional("shipping", snapshot.shipping, ReadShipping, context, snapshot.currencies, snapshot.catalog));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;

@@ -31,8 +31,8 @@ absl::StatusOr<PricedCart> Engine::Price(const CartRequest& cart) const {
   SF_RETURN_IF_ERROR(ValidateCart(cart, snapshot_.settings.limits));
   if (cart.currency == nullptr) return InputError(error_code::kMissingField, "the cart has no currency", "/currency");
   if (!snapshot_.AllowsCurrency(*cart.currency)) {
-    return InputError(error_code::kCurrencyNotAllowed,
-                      absl::StrCat("this shop does not sell in ", cart.currency->code), "/currency");
+    return InputError(error_code::kCurrencyNotAllowed, absl::StrCat("this shop does not sell in ", cart.currency->code),
+                      "/currency");
   }
   SF_RETURN_IF_ERROR(ValidateShippingRequest(snapshot_.shipping, cart));
 

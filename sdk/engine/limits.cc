@@ -28,9 +28,8 @@ absl::Status CheckAgainstSpec(const std::array<LimitSpec, N>& specs, absl::strin
   for (index = 0; index < N; ++index) {
     if (specs[index].name != name) continue;
     if (value < specs[index].min_value || value > specs[index].hard_max) {
-      return InputError(error_code::kLimitOutOfRange,
-                        absl::StrCat(name, " must be between ", specs[index].min_value, " and ",
-                                     specs[index].hard_max, ", got ", value));
+      return InputError(error_code::kLimitOutOfRange, absl::StrCat(name, " must be between ", specs[index].min_value,
+                                                                   " and ", specs[index].hard_max, ", got ", value));
     }
     return absl::OkStatus();
   }

@@ -60,7 +60,8 @@ absl::StatusOr<std::vector<Money>> Allocate(const Money& amount, absl::Span<cons
   std::vector<int64_t> scaled;
   scaled.reserve(weights.size());
   for (size_t i = 0; i < weights.size(); ++i) {
-    const absl::int128 value = absl::int128(weights[i].coefficient()) * money_internal::PowerOfTen(scale - weights[i].scale());
+    const absl::int128 value =
+        absl::int128(weights[i].coefficient()) * money_internal::PowerOfTen(scale - weights[i].scale());
     if (value > std::numeric_limits<int64_t>::max() || value < -std::numeric_limits<int64_t>::max()) {
       return WeightError("weights differ too much in precision to be compared exactly", absl::StrCat("/", i));
     }

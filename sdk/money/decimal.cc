@@ -19,8 +19,7 @@ absl::StatusOr<Decimal> Decimal::Parse(absl::string_view text) {
   const absl::string_view significant = money_internal::StripLeadingZeros(digits);
   if (significant.size() > static_cast<size_t>(kMaxSignificantDigits)) {
     return InputError(error_code::kInvalidValue,
-                      absl::StrCat("\"", text, "\" has more than ", kMaxSignificantDigits,
-                                   " significant digits"));
+                      absl::StrCat("\"", text, "\" has more than ", kMaxSignificantDigits, " significant digits"));
   }
   const int64_t magnitude = static_cast<int64_t>(money_internal::DigitsToInt128(significant));
   return Decimal(parts.negative ? -magnitude : magnitude, static_cast<int32_t>(parts.fraction_digits.size()));

@@ -17,8 +17,7 @@ constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 bool FitsInt64(absl::int128 value) { return value >= kMin && value <= kMax; }
 
 absl::Status Overflow(absl::string_view what) {
-  return InputError(error_code::kArithmeticOverflow,
-                    absl::StrCat(what, " does not fit in 64-bit minor units"));
+  return InputError(error_code::kArithmeticOverflow, absl::StrCat(what, " does not fit in 64-bit minor units"));
 }
 
 // Where the digits dropped by rounding sit relative to one half of the last kept unit, encoded
@@ -38,17 +37,19 @@ absl::StatusOr<Money> ParseImpl(absl::string_view text, const Currency& currency
   const absl::string_view dropped = parts.fraction_digits.substr(kept_fraction.size());
   if (!dropped.empty() && rounding == nullptr) {
     return InputError(error_code::kTooManyFractionDigits,
-                      absl::StrCat("\"", text, "\" has more fraction digits than ", currency.code,
-                                   " allows (", currency.minor_digits, ")"));
+                      absl::StrCat("\"", text, "\" has more fraction digits than ", currency.code, " allows (",
+                                   currency.minor_digits, ")"));
   }
   const absl::string_view integer = money_internal::StripLeadingZeros(parts.integer_digits);
   // 20 integer digits already exceed int64 minor units for every currency.
   if (integer.size() > 20) {
-    return InputError(error_code::kAmountOutOfRange, absl::StrCat("\"", text, "\" is beyond the int64 range of ", currency.code));
+    return InputError(error_code::kAmountOutOfRange,
+                      absl::StrCat("\"", text, "\" is beyond the int64 range of ", currency.code));
   }
-  absl::int128 magnitude = money_internal::DigitsToInt128(integer) * money_internal::PowerOfTen(currency.minor_digits) +
-                           money_internal::DigitsToInt128(kept_fraction) *
-                               money_internal::PowerOfTen(currency.minor_digits - static_cast<int32_t>(kept_fraction.size()));
+  absl::int128 magnitude =
+      money_internal::DigitsToInt128(integer) * money_internal::PowerOfTen(currency.minor_digits) +
+      money_internal::DigitsToInt128(kept_fraction) *
+          money_internal::PowerOfTen(currency.minor_digits - static_cast<int32_t>(kept_fraction.size()));
   absl::int128 value = parts.negative ? -magnitude : magnitude;
   if (!dropped.empty()) {
     const int quarters = DroppedQuarters(dropped);
@@ -56,7 +57,8 @@ absl::StatusOr<Money> ParseImpl(absl::string_view text, const Currency& currency
     value = DivideAndRound(scaled, 4, *rounding);
   }
   if (!FitsInt64(value)) {
-    return InputError(error_code::kAmountOutOfRange, absl::StrCat("\"", text, "\" is beyond the int64 range of ", currency.code));
+    return InputError(error_code::kAmountOutOfRange,
+                      absl::StrCat("\"", text, "\" is beyond the int64 range of ", currency.code));
   }
   return Money::FromMinorUnits(static_cast<int64_t>(value), currency);
 }

@@ -27,21 +27,33 @@ constexpr std::array<std::pair<absl::string_view, RoundingMode>, 10> kNames = {{
 // +1 above).
 bool StepsAwayFromZero(RoundingMode mode, bool negative, int half_comparison, bool truncated_is_odd) {
   switch (mode) {
-    case RoundingMode::kCeiling: return !negative;
-    case RoundingMode::kFloor: return negative;
-    case RoundingMode::kTowardZero: return false;
-    case RoundingMode::kAwayFromZero: return true;
-    default: break;
+    case RoundingMode::kCeiling:
+      return !negative;
+    case RoundingMode::kFloor:
+      return negative;
+    case RoundingMode::kTowardZero:
+      return false;
+    case RoundingMode::kAwayFromZero:
+      return true;
+    default:
+      break;
   }
   if (half_comparison != 0) return half_comparison > 0;
   switch (mode) {
-    case RoundingMode::kHalfCeiling: return !negative;
-    case RoundingMode::kHalfFloor: return negative;
-    case RoundingMode::kHalfTowardZero: return false;
-    case RoundingMode::kHalfAwayFromZero: return true;
-    case RoundingMode::kHalfEven: return truncated_is_odd;
-    case RoundingMode::kHalfOdd: return !truncated_is_odd;
-    default: return false;
+    case RoundingMode::kHalfCeiling:
+      return !negative;
+    case RoundingMode::kHalfFloor:
+      return negative;
+    case RoundingMode::kHalfTowardZero:
+      return false;
+    case RoundingMode::kHalfAwayFromZero:
+      return true;
+    case RoundingMode::kHalfEven:
+      return truncated_is_odd;
+    case RoundingMode::kHalfOdd:
+      return !truncated_is_odd;
+    default:
+      return false;
   }
 }
 
@@ -66,7 +78,7 @@ absl::string_view RoundingModeName(RoundingMode mode) {
 }
 
 absl::int128 DivideAndRound(absl::int128 numerator, absl::int128 denominator, RoundingMode mode) {
-  const absl::int128 quotient = numerator / denominator;  // truncates toward zero
+  const absl::int128 quotient = numerator / denominator;   // truncates toward zero
   const absl::int128 remainder = numerator % denominator;  // carries the numerator's sign
   if (remainder == 0) return quotient;
   const bool negative = numerator < 0;

@@ -29,7 +29,8 @@ absl::Status CheckSelector(const Selector& selector, const Catalog& catalog, abs
       break;
     case Selector::Kind::kCategory:
       if (!catalog.CategoryDepth(selector.value).has_value()) {
-        return InputError(error_code::kUnknownCategory, absl::StrCat("category \"", selector.value, "\" does not exist"),
+        return InputError(error_code::kUnknownCategory,
+                          absl::StrCat("category \"", selector.value, "\" does not exist"),
                           absl::StrCat(path, "/category"));
       }
       break;
@@ -67,11 +68,16 @@ absl::Status CheckUniqueIds(const std::vector<T>& items, absl::string_view colle
 
 int Selector::Specificity() const {
   switch (kind) {
-    case Kind::kSku: return 5;
-    case Kind::kProduct: return 4;
-    case Kind::kCategory: return 3;
-    case Kind::kAttribute: return 2;
-    case Kind::kTag: return 1;
+    case Kind::kSku:
+      return 5;
+    case Kind::kProduct:
+      return 4;
+    case Kind::kCategory:
+      return 3;
+    case Kind::kAttribute:
+      return 2;
+    case Kind::kTag:
+      return 1;
   }
   return 0;
 }
@@ -116,10 +122,14 @@ std::optional<Money> PriceHistory::LowestBetween(absl::Time window_start, absl::
 
 std::string SelectorKey(Selector::Kind kind, absl::string_view value, absl::string_view attribute_key) {
   switch (kind) {
-    case Selector::Kind::kSku: return absl::StrCat("sku:", value);
-    case Selector::Kind::kProduct: return absl::StrCat("product:", value);
-    case Selector::Kind::kCategory: return absl::StrCat("category:", value);
-    case Selector::Kind::kTag: return absl::StrCat("tag:", value);
+    case Selector::Kind::kSku:
+      return absl::StrCat("sku:", value);
+    case Selector::Kind::kProduct:
+      return absl::StrCat("product:", value);
+    case Selector::Kind::kCategory:
+      return absl::StrCat("category:", value);
+    case Selector::Kind::kTag:
+      return absl::StrCat("tag:", value);
     case Selector::Kind::kAttribute:
       // Length-prefixed so that no key/value pair can spell another.
       return absl::StrCat("attribute:", attribute_key.size(), ":", attribute_key, "=", value);
@@ -154,7 +164,8 @@ absl::StatusOr<PricingRules> PricingRules::Build(Input input, const Catalog& cat
   }
   for (size_t h = 0; h < input.price_history.size(); ++h) {
     if (!catalog.FindSku(input.price_history[h].sku).has_value()) {
-      return InputError(error_code::kUnknownSku, absl::StrCat("no variant has SKU \"", input.price_history[h].sku, "\""),
+      return InputError(error_code::kUnknownSku,
+                        absl::StrCat("no variant has SKU \"", input.price_history[h].sku, "\""),
                         absl::StrCat("/price_history/", h, "/sku"));
     }
   }

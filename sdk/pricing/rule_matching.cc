@@ -28,7 +28,8 @@ bool Matches(const Targeting& targeting, const CartRequest& cart) {
   const std::vector<std::string>& segments = cart.customer.has_value() ? cart.customer->segments : kNone;
   if (!targeting.customer_groups.empty() && !AnyOf(targeting.customer_groups, groups)) return false;
   if (!targeting.segments.empty() && !AnyOf(targeting.segments, segments)) return false;
-  if (!targeting.channels.empty() && (cart.channel.empty() || !Contains(targeting.channels, cart.channel))) return false;
+  if (!targeting.channels.empty() && (cart.channel.empty() || !Contains(targeting.channels, cart.channel)))
+    return false;
   if (!targeting.countries.empty() &&
       (!cart.shipping_address.has_value() || !Contains(targeting.countries, cart.shipping_address->country))) {
     return false;
@@ -54,7 +55,8 @@ std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product
   }
   for (const std::string& tag : product.tags) keys.push_back(SelectorKey(Selector::Kind::kTag, tag));
   // Variant attributes override the product's attribute of the same key.
-  for (const auto& [key, value] : variant.attributes) keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
+  for (const auto& [key, value] : variant.attributes)
+    keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
   for (const auto& [key, value] : product.attributes) {
     const bool overridden = std::any_of(variant.attributes.begin(), variant.attributes.end(),
                                         [&, &k = key](const auto& attribute) { return attribute.first == k; });
@@ -67,8 +69,8 @@ std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& ca
   const std::vector<PriceList>& lists = rules.rules().price_lists;
   std::vector<bool> eligible(lists.size());
   for (size_t i = 0; i < lists.size(); ++i) {
-    eligible[i] = lists[i].currency == cart.currency && lists[i].window.Contains(cart.at) &&
-                  Matches(lists[i].targeting, cart);
+    eligible[i] =
+        lists[i].currency == cart.currency && lists[i].window.Contains(cart.at) && Matches(lists[i].targeting, cart);
   }
   return eligible;
 }
@@ -107,8 +109,8 @@ absl::StatusOr<std::optional<MarkdownChoice>> SelectMarkdown(const PricingRules&
       if (!seen.insert(index).second) continue;
       const Markdown& markdown = rules.rules().markdowns[index];
       if (!markdown.window.Contains(cart.at)) continue;
-      if (!markdown.currencies.empty() &&
-          std::find(markdown.currencies.begin(), markdown.currencies.end(), cart.currency) == markdown.currencies.end()) {
+      if (!markdown.currencies.empty() && std::find(markdown.currencies.begin(), markdown.currencies.end(),
+                                                    cart.currency) == markdown.currencies.end()) {
         continue;
       }
       std::optional<Money> reduction;
@@ -121,7 +123,7 @@ absl::StatusOr<std::optional<MarkdownChoice>> SelectMarkdown(const PricingRules&
           if (&amount.currency() == cart.currency) reduction = amount;
         }
       }
-      if (!reduction.has_value()) continue;  // no amount in this currency
+      if (!reduction.has_value()) continue;                                   // no amount in this currency
       if (reduction->minor_units() > price.minor_units()) reduction = price;  // never below zero
       const MarkdownChoice candidate{&markdown, *reduction};
       const bool better =

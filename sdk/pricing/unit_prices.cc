@@ -71,14 +71,16 @@ class Waterfall {
     }
     const absl::int128 scale = money_internal::PowerOfTen(effect.percent->scale()) * 100;
     const absl::int128 exact = absl::int128(base.minor_units()) * (scale + effect.percent->coefficient());
-    SF_ASSIGN_OR_RETURN(const Money adjusted, MoneyFromInt128(DivideAndRound(exact, scale, rounding_), base.currency()));
+    SF_ASSIGN_OR_RETURN(const Money adjusted,
+                        MoneyFromInt128(DivideAndRound(exact, scale, rounding_), base.currency()));
     return adjusted.is_negative() ? Money::Zero(base.currency()) : adjusted;
   }
 
  private:
   // Explanations are opt-in: formatting every step of every line would cost more than pricing.
   void Record(absl::string_view step, const Money& before, const Money& after, absl::string_view rule) {
-    if (explain_) line_.explanation.push_back({std::string(step), before.ToString(), after.ToString(), std::string(rule)});
+    if (explain_)
+      line_.explanation.push_back({std::string(step), before.ToString(), after.ToString(), std::string(rule)});
   }
 
   PricedLine& line_;
@@ -109,12 +111,15 @@ absl::StatusOr<bool> StartPrice(const Snapshot& snapshot, const Variant& variant
   const std::optional<Money> source = base_currency == nullptr ? std::nullopt : variant.PriceIn(*base_currency);
   if (rate == nullptr || !source.has_value()) return false;
   // Minor digits differ between currencies (EUR 2, JPY 0): scale by 10^(to - from) exactly.
-  const absl::int128 numerator = absl::int128(source->minor_units()) * rate->rate.coefficient() *
-                                 money_internal::PowerOfTen(std::max(0, currency.minor_digits - base_currency->minor_digits));
-  const absl::int128 denominator = money_internal::PowerOfTen(rate->rate.scale()) *
-                                   money_internal::PowerOfTen(std::max(0, base_currency->minor_digits - currency.minor_digits));
-  SF_ASSIGN_OR_RETURN(const Money converted,
-                      MoneyFromInt128(DivideAndRound(numerator, denominator, snapshot.settings.rounding_mode), currency));
+  const absl::int128 numerator =
+      absl::int128(source->minor_units()) * rate->rate.coefficient() *
+      money_internal::PowerOfTen(std::max(0, currency.minor_digits - base_currency->minor_digits));
+  const absl::int128 denominator =
+      money_internal::PowerOfTen(rate->rate.scale()) *
+      money_internal::PowerOfTen(std::max(0, base_currency->minor_digits - currency.minor_digits));
+  SF_ASSIGN_OR_RETURN(
+      const Money converted,
+      MoneyFromInt128(DivideAndRound(numerator, denominator, snapshot.settings.rounding_mode), currency));
   waterfall.Converted(*source, converted, absl::StrCat(base_currency->code, "/", currency.code));
   if (const PriceRoundingRule* rule = snapshot.pricing.FindRoundingRule(currency, PricingStep::kConversion)) {
     SF_ASSIGN_OR_RETURN(const Money rounded, rule->Apply(converted));

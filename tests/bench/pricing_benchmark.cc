@@ -23,7 +23,8 @@ std::string GeneratedSnapshot(int products, int variants_per_product) {
     for (int v = 0; v < variants_per_product; ++v) {
       state = state * 6364136223846793005ULL + 1442695040888963407ULL;
       const uint64_t cents = 100 + (state >> 33) % 20000;
-      const std::string price = std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+      const std::string price =
+          std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
       out += (v ? "," : "") + std::string(R"({"sku":"SKU-)") + std::to_string(p) + "-" + std::to_string(v) +
              R"(","prices":{"EUR":")" + price + R"(","USD":")" + price + R"("}})";
     }
@@ -49,7 +50,8 @@ std::string GeneratedSnapshotWithRules(int products, int variants_per_product, i
   out += R"(],"markdowns":[)";
   for (int m = 0; m < markdowns; ++m) {
     // One in ten is current at the cart's instant; the rest are past sales.
-    const char* window = m % 10 == 0 ? R"("valid_from":"2026-11-01T00:00:00Z")" : R"("valid_until":"2026-01-01T00:00:00Z")";
+    const char* window =
+        m % 10 == 0 ? R"("valid_from":"2026-11-01T00:00:00Z")" : R"("valid_until":"2026-01-01T00:00:00Z")";
     out += (m ? "," : "") + std::string(R"({"id":"md-)") + std::to_string(m) + R"(","selector":{"sku":"SKU-)" +
            std::to_string(m % products) + "-" + std::to_string(m % variants_per_product) + R"("},"percent":"10",)" +
            window + "}";
@@ -96,8 +98,8 @@ BENCHMARK(BM_PriceCartJson)->Arg(1)->Arg(10)->Arg(kLines)->Arg(500)->Unit(benchm
 void BM_PricePipelineWithRules(benchmark::State& state) {
   const int lists = static_cast<int>(state.range(0));
   const int markdowns = static_cast<int>(state.range(1));
-  auto engine = *storefront::CreateEngineFromJson(
-      GeneratedSnapshotWithRules(kProducts, kVariantsPerProduct, lists, markdowns));
+  auto engine =
+      *storefront::CreateEngineFromJson(GeneratedSnapshotWithRules(kProducts, kVariantsPerProduct, lists, markdowns));
   std::string cart = GeneratedCart(kLines, kProducts, kVariantsPerProduct);
   cart.insert(cart.size() - 1, R"(,"customer":{"groups":["g-7"]})");
   const auto request = *storefront::ParseCartJson(cart, engine->snapshot());
@@ -109,7 +111,8 @@ BENCHMARK(BM_PricePipelineWithRules)->Args({0, 0})->Args({50, 500})->Args({500, 
 // The pipeline alone, on an already parsed request.
 void BM_PricePipeline100Lines(benchmark::State& state) {
   auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
-  const auto cart = *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
+  const auto cart =
+      *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
   for (auto _ : state) benchmark::DoNotOptimize(engine->Price(cart));
   state.SetItemsProcessed(state.iterations() * kLines);
 }
@@ -125,7 +128,8 @@ BENCHMARK(BM_ParseCart100Lines)->Unit(benchmark::kMicrosecond);
 
 void BM_SerializePricedCart100Lines(benchmark::State& state) {
   auto engine = *storefront::CreateEngineFromJson(GeneratedSnapshot(kProducts, kVariantsPerProduct));
-  const auto cart = *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
+  const auto cart =
+      *storefront::ParseCartJson(GeneratedCart(kLines, kProducts, kVariantsPerProduct), engine->snapshot());
   const auto priced = *engine->Price(cart);
   for (auto _ : state) benchmark::DoNotOptimize(storefront::SerializePricedCart(priced));
 }

@@ -45,8 +45,8 @@ TEST(AllocationTest, ExtremeAmountsAndWeightsDoNotOverflow) {
   const int64_t max = std::numeric_limits<int64_t>::max();
   const auto parts = *Allocate(Money::FromMinorUnits(max, Eur()), std::vector<int64_t>{max, max, 1});
   EXPECT_EQ(Sum(parts), max);
-  const auto negative = *Allocate(Money::FromMinorUnits(std::numeric_limits<int64_t>::min(), Eur()),
-                                  std::vector<int64_t>{1, 1});
+  const auto negative =
+      *Allocate(Money::FromMinorUnits(std::numeric_limits<int64_t>::min(), Eur()), std::vector<int64_t>{1, 1});
   EXPECT_EQ(negative[0].minor_units(), std::numeric_limits<int64_t>::min() / 2);
 }
 

@@ -36,7 +36,8 @@ TEST(CApiTest, FailedCreateLeavesNoEngine) {
   EXPECT_EQ(engine, nullptr);
   EXPECT_NE(created.find(R"("code":"missing_field")"), std::string::npos) << created;
   const char options[] = R"({"max_json_depth": 0})";
-  Take(sf_engine_create(testing_data::kSnapshot, std::strlen(testing_data::kSnapshot), options, std::strlen(options), &engine));
+  Take(sf_engine_create(testing_data::kSnapshot, std::strlen(testing_data::kSnapshot), options, std::strlen(options),
+                        &engine));
   EXPECT_EQ(engine, nullptr);
 }
 

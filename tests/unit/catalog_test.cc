@@ -47,7 +47,8 @@ TEST(CatalogTest, RejectsBrokenTreesWithThePathOfTheCulprit) {
 TEST(CatalogTest, DepthIsCappedAtTheDocumentedLimit) {
   auto chain = [](int length) {
     std::vector<Category> categories;
-    for (int i = 0; i < length; ++i) categories.push_back({"c" + std::to_string(i), "", i ? "c" + std::to_string(i - 1) : ""});
+    for (int i = 0; i < length; ++i)
+      categories.push_back({"c" + std::to_string(i), "", i ? "c" + std::to_string(i - 1) : ""});
     return categories;
   };
   EXPECT_TRUE(Catalog::Build(chain(Catalog::kMaxCategoryDepth), {}).ok());

@@ -12,8 +12,9 @@ namespace {
 
 TEST(JsonApiTest, ErrorsAreEnvelopesWithCodeMessageAndPath) {
   auto engine = *CreateEngineFromJson(testing_data::kSnapshot);
-  EXPECT_EQ(PriceCartJson(*engine, R"({"currency":"EUR","at":"2026-11-22T10:00:00Z","lines":[{"sku":"NOPE","quantity":1}]})"),
-            R"({"error":{"code":"unknown_sku","message":"no variant has SKU \"NOPE\"","path":"/lines/0/sku"},"ok":false})");
+  EXPECT_EQ(
+      PriceCartJson(*engine, R"({"currency":"EUR","at":"2026-11-22T10:00:00Z","lines":[{"sku":"NOPE","quantity":1}]})"),
+      R"({"error":{"code":"unknown_sku","message":"no variant has SKU \"NOPE\"","path":"/lines/0/sku"},"ok":false})");
 }
 
 TEST(JsonApiTest, ContentHashIgnoresSpellingButNotContent) {
@@ -51,8 +52,9 @@ TEST(JsonApiTest, HostLimitsParseAndAreBounded) {
 }
 
 TEST(JsonApiTest, UnknownOperationIsAnError) {
-  EXPECT_EQ(RunOperation("money.divide", "{}"),
-            R"({"error":{"code":"unknown_operation","message":"unknown operation \"money.divide\"","path":""},"ok":false})");
+  EXPECT_EQ(
+      RunOperation("money.divide", "{}"),
+      R"({"error":{"code":"unknown_operation","message":"unknown operation \"money.divide\"","path":""},"ok":false})");
 }
 
 }  // namespace

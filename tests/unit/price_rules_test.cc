@@ -26,7 +26,7 @@ TEST(PriceRoundingRuleTest, EndingsMoveToTheRightCandidate) {
   EXPECT_EQ(Ending99(Direction::kNearest).Apply(Eur(1850))->ToString(), "18.99");  // 0.51 vs 0.49
   EXPECT_EQ(Ending99(Direction::kNearest).Apply(Eur(1849))->ToString(), "18.99");  // tie goes up
   EXPECT_EQ(Ending99(Direction::kNearest).Apply(Eur(1848))->ToString(), "17.99");
-  EXPECT_EQ(Ending99(Direction::kDown).Apply(Eur(1799))->ToString(), "17.99");     // already there
+  EXPECT_EQ(Ending99(Direction::kDown).Apply(Eur(1799))->ToString(), "17.99");  // already there
 }
 
 TEST(PriceRoundingRuleTest, NeverTakesAPositivePriceToZeroOrBelow) {

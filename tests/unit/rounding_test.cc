@@ -8,11 +8,11 @@
 namespace storefront {
 namespace {
 
-constexpr RoundingMode kAllModes[] = {
-    RoundingMode::kCeiling,        RoundingMode::kFloor,          RoundingMode::kTowardZero,
-    RoundingMode::kAwayFromZero,   RoundingMode::kHalfCeiling,    RoundingMode::kHalfFloor,
-    RoundingMode::kHalfTowardZero, RoundingMode::kHalfAwayFromZero, RoundingMode::kHalfEven,
-    RoundingMode::kHalfOdd};
+constexpr RoundingMode kAllModes[] = {RoundingMode::kCeiling,        RoundingMode::kFloor,
+                                      RoundingMode::kTowardZero,     RoundingMode::kAwayFromZero,
+                                      RoundingMode::kHalfCeiling,    RoundingMode::kHalfFloor,
+                                      RoundingMode::kHalfTowardZero, RoundingMode::kHalfAwayFromZero,
+                                      RoundingMode::kHalfEven,       RoundingMode::kHalfOdd};
 
 // Reference: rounds n/d by comparing 2n with the candidates' doubled values; slow and obvious.
 int64_t Reference(int64_t n, int64_t d, RoundingMode mode) {
@@ -24,21 +24,33 @@ int64_t Reference(int64_t n, int64_t d, RoundingMode mode) {
   const bool nearer_ceil = twice_distance_to_floor > d;
   const bool negative = n < 0;
   switch (mode) {
-    case RoundingMode::kCeiling: return ceil;
-    case RoundingMode::kFloor: return floor;
-    case RoundingMode::kTowardZero: return negative ? ceil : floor;
-    case RoundingMode::kAwayFromZero: return negative ? floor : ceil;
-    default: break;
+    case RoundingMode::kCeiling:
+      return ceil;
+    case RoundingMode::kFloor:
+      return floor;
+    case RoundingMode::kTowardZero:
+      return negative ? ceil : floor;
+    case RoundingMode::kAwayFromZero:
+      return negative ? floor : ceil;
+    default:
+      break;
   }
   if (!tie) return nearer_ceil ? ceil : floor;
   switch (mode) {
-    case RoundingMode::kHalfCeiling: return ceil;
-    case RoundingMode::kHalfFloor: return floor;
-    case RoundingMode::kHalfTowardZero: return negative ? ceil : floor;
-    case RoundingMode::kHalfAwayFromZero: return negative ? floor : ceil;
-    case RoundingMode::kHalfEven: return floor % 2 == 0 ? floor : ceil;
-    case RoundingMode::kHalfOdd: return floor % 2 != 0 ? floor : ceil;
-    default: return 0;
+    case RoundingMode::kHalfCeiling:
+      return ceil;
+    case RoundingMode::kHalfFloor:
+      return floor;
+    case RoundingMode::kHalfTowardZero:
+      return negative ? ceil : floor;
+    case RoundingMode::kHalfAwayFromZero:
+      return negative ? floor : ceil;
+    case RoundingMode::kHalfEven:
+      return floor % 2 == 0 ? floor : ceil;
+    case RoundingMode::kHalfOdd:
+      return floor % 2 != 0 ? floor : ceil;
+    default:
+      return 0;
   }
 }
 

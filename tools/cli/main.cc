@@ -79,8 +79,9 @@ int main(int argc, char** argv) {
   std::map<std::string, int64_t> host_limits;
   auto add_snapshot_options = [&](CLI::App* command) {
     command->add_option("--snapshot", snapshot_path, "snapshot document (JSON)")->required();
-    command->add_option("--limit", host_limits,
-                        "host limit NAME=VALUE: max_snapshot_bytes, max_variants, max_json_depth, max_string_length")
+    command
+        ->add_option("--limit", host_limits,
+                     "host limit NAME=VALUE: max_snapshot_bytes, max_variants, max_json_depth, max_string_length")
         ->delimiter(',');
     command->add_flag("--pretty", pretty, "indent the output for reading (the default is the canonical form)");
   };
@@ -94,7 +95,8 @@ int main(int argc, char** argv) {
 
   std::string op;
   std::string input_path = "-";
-  CLI::App* call = app.add_subcommand("call", "run one named operation (money.parse, money.allocate, ...) on a JSON input");
+  CLI::App* call =
+      app.add_subcommand("call", "run one named operation (money.parse, money.allocate, ...) on a JSON input");
   call->add_option("op", op, "operation name, see tests/vectors/README.md")->required();
   call->add_option("--input", input_path, "input document (JSON), or - for standard input");
   call->add_flag("--pretty", pretty, "indent the output for reading");

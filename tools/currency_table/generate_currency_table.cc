@@ -78,8 +78,8 @@ int main(int argc, char** argv) {
   out << "// Generated from ICU " << U_ICU_VERSION << " by tools/currency_table. Do not edit.\n"
       << "// {code, numeric code, minor digits, cash increment in minor units}\n";
   for (const Row& row : rows) {
-    out << "{\"" << row.code << "\", " << row.numeric_code << ", " << row.digits << ", "
-        << row.cash_increment << "},\n";
+    out << "{\"" << row.code << "\", " << row.numeric_code << ", " << row.digits << ", " << row.cash_increment
+        << "},\n";
   }
   out.close();
   if (!out) {

@@ -15,10 +15,10 @@
 #define SF_STATUS_MACROS_CONCAT_(a, b) SF_STATUS_MACROS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function when `expr` (an absl::Status) is not OK.
-#define SF_RETURN_IF_ERROR(expr)                    \
-  do {                                              \
-    ::absl::Status sf_status_ = (expr);             \
-    if (!sf_status_.ok()) return sf_status_;        \
+#define SF_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::absl::Status sf_status_ = (expr);      \
+    if (!sf_status_.ok()) return sf_status_; \
   } while (false)
 
 // `lhs` = value of `rexpr` (an absl::StatusOr<T>), or returns its status from the enclosing
@@ -26,8 +26,8 @@
 #define SF_ASSIGN_OR_RETURN(lhs, rexpr) \
   SF_ASSIGN_OR_RETURN_IMPL_(SF_STATUS_MACROS_CONCAT_(sf_statusor_, __LINE__), lhs, rexpr)
 
-#define SF_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr) \
-  auto statusor = (rexpr);                              \
+#define SF_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr)    \
+  auto statusor = (rexpr);                                 \
   if (!statusor.ok()) return std::move(statusor).status(); \
   lhs = std::move(statusor).value()
 

@@ -55,8 +55,8 @@ struct CartRequest {
   std::optional<Address> shipping_address;
   std::optional<ShippingRequest> shipping;  // absent: the cart is priced without shipping
   std::vector<std::string> coupons;
-  std::string channel;  // "web", "app", "pos": price lists may target it
-  std::string locale;   // display only: never changes an amount
+  std::string channel;   // "web", "app", "pos": price lists may target it
+  std::string locale;    // display only: never changes an amount
   bool explain = false;  // add each line's pricing steps to the result
 };
 

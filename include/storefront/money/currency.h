@@ -15,10 +15,10 @@
 namespace storefront {
 
 struct Currency {
-  absl::string_view code;       // "EUR"
-  int32_t numeric_code;         // 978
-  int32_t minor_digits;         // 2: one EUR is 100 minor units
-  int64_t cash_increment;       // in minor units: CHF 5 (0.05), HUF 100 (1.00), EUR 1
+  absl::string_view code;  // "EUR"
+  int32_t numeric_code;    // 978
+  int32_t minor_digits;    // 2: one EUR is 100 minor units
+  int64_t cash_increment;  // in minor units: CHF 5 (0.05), HUF 100 (1.00), EUR 1
 };
 
 // Every currency of the table, sorted by code.

@@ -57,8 +57,7 @@ class Money {
   friend bool operator!=(const Money& a, const Money& b) { return !(a == b); }
 
  private:
-  constexpr Money(int64_t minor_units, const Currency& currency)
-      : minor_units_(minor_units), currency_(&currency) {}
+  constexpr Money(int64_t minor_units, const Currency& currency) : minor_units_(minor_units), currency_(&currency) {}
 
   absl::Status CheckSameCurrency(const Money& other) const;
 

@@ -53,9 +53,9 @@ struct Targeting {
 
 // A price set outright, or computed from the base price.
 struct PriceEffect {
-  std::optional<Money> price;            // absolute
-  std::optional<Decimal> percent;        // base × (100 + percent) / 100
-  std::optional<Money> amount;           // base + amount
+  std::optional<Money> price;      // absolute
+  std::optional<Decimal> percent;  // base × (100 + percent) / 100
+  std::optional<Money> amount;     // base + amount
 };
 
 struct Tier {

@@ -37,7 +37,7 @@ enum class LineStatus { kPriced, kUnavailable };
 
 // One step of a line's unit-price waterfall (docs/concepts/pricing.md, "Explanation").
 struct PriceStep {
-  std::string step;  // base, conversion, price_list, tier, markdown, rounding, floor
+  std::string step;    // base, conversion, price_list, tier, markdown, rounding, floor
   std::string before;  // amounts as decimal strings: a conversion's `before` is in the base currency
   std::string after;
   std::string rule;  // the list entry ("vip#0"), markdown, rounding rule or rate ("EUR/USD"); may be empty
@@ -72,12 +72,12 @@ struct PricedLine {
 
   // How the unit price came about; each is absent when its step did not apply.
   std::optional<PriceListRef> price_list;
-  std::optional<Money> compare_at;  // the unit price before the markdown
-  std::string markdown;             // the applied markdown's id
-  std::optional<Money> saving;      // compare_at − unit_price
+  std::optional<Money> compare_at;   // the unit price before the markdown
+  std::string markdown;              // the applied markdown's id
+  std::optional<Money> saving;       // compare_at − unit_price
   std::optional<Money> prior_price;  // EU Omnibus: lowest price of the 30 days before `at`
   bool floor_applied = false;
-  bool tax_inclusive = false;  // the unit price is gross; the tax stage extracts tax from it
+  bool tax_inclusive = false;          // the unit price is gross; the tax stage extracts tax from it
   std::vector<PriceStep> explanation;  // only when the request asks to `explain`
 };
 
@@ -103,7 +103,7 @@ struct Nudge {
   std::string type;    // "free_shipping"
   std::string method;  // the shipping method it is about
   Money threshold;
-  Money missing;       // threshold − the compared subtotal; always positive
+  Money missing;  // threshold − the compared subtotal; always positive
 };
 
 struct EngineStamp {
