@@ -1,10 +1,16 @@
 #include "storefront/cart/cart.h"
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "storefront/base/error.h"
 
 namespace storefront {
+
+bool IsCountryCode(absl::string_view code) {
+  return code.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(code[0])) &&
+         absl::ascii_isupper(static_cast<unsigned char>(code[1]));
+}
 
 absl::Status ValidateCart(const CartRequest& cart, const CartLimits& limits) {
   if (static_cast<int64_t>(cart.lines.size()) > limits.max_lines) {

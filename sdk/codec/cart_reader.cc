@@ -60,14 +60,7 @@ absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path,
 absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Address address;
-  SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadString, context));
-  const bool alpha2 = address.country.size() == 2 &&
-                      absl::ascii_isupper(static_cast<unsigned char>(address.country[0])) &&
-                      absl::ascii_isupper(static_cast<unsigned char>(address.country[1]));
-  if (!alpha2) {
-    return InputError(error_code::kInvalidValue, "country must be an upper-case ISO 3166-1 alpha-2 code such as \"DE\"",
-                      reader.PathOf("country"));
-  }
+  SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadCountryCode, context));
   SF_RETURN_IF_ERROR(reader.Optional("region", address.region, ReadString, context));
   SF_RETURN_IF_ERROR(reader.Optional("postal_code", address.postal_code, ReadString, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());

@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
+#include "storefront/cart/cart.h"
 
 namespace storefront::codec {
 namespace {
@@ -232,6 +233,31 @@ absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_
 absl::StatusOr<const Json::array_t*> ReadArray(const Json& value, absl::string_view path) {
   if (!value.is_array()) return TypeMismatch(value, "an array", path);
   return &value.get_ref<const Json::array_t&>();
+}
+
+absl::StatusOr<std::vector<Money>> ReadNonNegativeMoneyMap(const Json& value, absl::string_view path,
+                                                           const std::vector<const Currency*>& allowed) {
+  SF_ASSIGN_OR_RETURN(std::vector<Money> amounts, ReadMoneyMap(value, path, allowed));
+  for (const Money& amount : amounts) {
+    if (amount.is_negative()) {
+      return InputError(error_code::kInvalidValue, "must not be negative", ChildPath(path, amount.currency().code));
+    }
+  }
+  return amounts;
+}
+
+absl::StatusOr<std::string> ReadCountryCode(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(std::string code, ReadString(value, path, context));
+  if (!IsCountryCode(code)) {
+    return InputError(error_code::kInvalidValue, "a country is an upper-case ISO 3166-1 alpha-2 code such as \"DE\"",
+                      path);
+  }
+  return code;
+}
+
+absl::StatusOr<std::vector<std::string>> ReadCountryList(const Json& value, absl::string_view path,
+                                                         const ReadContext& context) {
+  return ReadArrayOf<std::string, ReadContext>(value, path, ReadCountryCode, context);
 }
 
 absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,

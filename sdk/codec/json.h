@@ -69,10 +69,19 @@ absl::StatusOr<std::vector<T>> ReadArrayOf(const Json& value, absl::string_view 
                                            absl::StatusOr<T> (*read)(const Json&, absl::string_view, const Args&...),
                                            const Args&... args);
 
+// ISO 3166-1 alpha-2, upper case ("DE"): anything else is `invalid_value`, because a lower-case
+// code in a rule could never match an address.
+absl::StatusOr<std::string> ReadCountryCode(const Json& value, absl::string_view path, const ReadContext& context);
+absl::StatusOr<std::vector<std::string>> ReadCountryList(const Json& value, absl::string_view path,
+                                                         const ReadContext& context);
+
 // A currency -> money map ({"EUR": "19.99"}); every currency must be one of `allowed`
 // (`currency_not_allowed`).
 absl::StatusOr<std::vector<Money>> ReadMoneyMap(const Json& value, absl::string_view path,
                                                 const std::vector<const Currency*>& allowed);
+// As ReadMoneyMap, for amounts that cannot be negative (prices, costs, floors): `invalid_value`.
+absl::StatusOr<std::vector<Money>> ReadNonNegativeMoneyMap(const Json& value, absl::string_view path,
+                                                           const std::vector<const Currency*>& allowed);
 absl::StatusOr<std::vector<std::string>> ReadIdentifierList(const Json& value, absl::string_view path,
                                                             const ReadContext& context);
 // A list of free text (possibly empty strings), e.g. coupon codes as the shopper typed them.

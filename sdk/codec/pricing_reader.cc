@@ -135,7 +135,7 @@ absl::StatusOr<Targeting> ReadTargeting(const Json& value, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Optional("customer_groups", targeting.customer_groups, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("segments", targeting.segments, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("channels", targeting.channels, ReadIdentifierList, context));
-  SF_RETURN_IF_ERROR(reader.Optional("countries", targeting.countries, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("countries", targeting.countries, ReadCountryList, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return targeting;
 }
@@ -190,6 +190,7 @@ absl::StatusOr<Markdown> ReadMarkdown(const Json& value, absl::string_view path,
   }
   if (amount != nullptr) {
     SF_ASSIGN_OR_RETURN(markdown.amounts, ReadMoneyMap(*amount, reader.PathOf("amount"), snapshot.currencies));
+    if (markdown.amounts.empty()) return Invalid("give the amount in at least one currency", reader.PathOf("amount"));
     for (const Money& off : markdown.amounts) {
       if (off.minor_units() <= 0)
         return Invalid("a markdown amount must be positive", ChildPath(reader.PathOf("amount"), off.currency().code));
@@ -303,6 +304,7 @@ absl::StatusOr<PriceHistory> ReadHistory(const Json& value, absl::string_view pa
     }
     SF_ASSIGN_OR_RETURN(const Json* price, point_reader.Require("price"));
     SF_ASSIGN_OR_RETURN(Money amount, ReadMoney(*price, point_reader.PathOf("price"), *history.currency));
+    if (amount.is_negative()) return Invalid("a price must not be negative", point_reader.PathOf("price"));
     SF_RETURN_IF_ERROR(point_reader.RejectUnknownFields());
     history.points.push_back({from, amount});
   }

@@ -32,6 +32,7 @@ absl::StatusOr<ShippingZone> ReadZone(const Json& value, absl::string_view path,
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   ShippingZone zone;
   SF_RETURN_IF_ERROR(reader.Required("id", zone.id, ReadIdentifier, context));
+  // Country codes are checked by ShippingConfig::Build, for C++ callers too.
   SF_RETURN_IF_ERROR(reader.Required("countries", zone.countries, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("regions", zone.regions, ReadIdentifierList, context));
   SF_RETURN_IF_ERROR(reader.Optional("postal_codes", zone.postal_codes, ReadArrayOf<PostalCodes, ReadContext>,

@@ -95,15 +95,9 @@ absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, c
   SF_RETURN_IF_ERROR(reader.Required("sku", variant.sku, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("title", variant.title, ReadString, context));
   SF_RETURN_IF_ERROR(reader.Optional("attributes", variant.attributes, ReadStringMap, context));
-  SF_RETURN_IF_ERROR(reader.Required("prices", variant.prices, ReadMoneyMap, currencies));
-  for (const Money& price : variant.prices) {
-    if (price.is_negative()) {
-      return InputError(error_code::kInvalidValue, "a price must not be negative",
-                        ChildPath(reader.PathOf("prices"), price.currency().code));
-    }
-  }
-  SF_RETURN_IF_ERROR(reader.Optional("unit_cost", variant.unit_costs, ReadMoneyMap, currencies));
-  SF_RETURN_IF_ERROR(reader.Optional("min_price", variant.min_prices, ReadMoneyMap, currencies));
+  SF_RETURN_IF_ERROR(reader.Required("prices", variant.prices, ReadNonNegativeMoneyMap, currencies));
+  SF_RETURN_IF_ERROR(reader.Optional("unit_cost", variant.unit_costs, ReadNonNegativeMoneyMap, currencies));
+  SF_RETURN_IF_ERROR(reader.Optional("min_price", variant.min_prices, ReadNonNegativeMoneyMap, currencies));
   SF_RETURN_IF_ERROR(
       reader.Optional("weight_grams", variant.weight_grams, ReadInteger, 0, INT64_MAX, error_code::kInvalidValue));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());

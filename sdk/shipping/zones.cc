@@ -20,11 +20,6 @@ bool Lists(const std::vector<std::string>& values, absl::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-bool IsCountryCode(absl::string_view code) {
-  return code.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(code[0])) &&
-         absl::ascii_isupper(static_cast<unsigned char>(code[1]));
-}
-
 absl::Status ValidatePostalEntry(const PostalCodes& entry, const std::string& path) {
   const bool is_prefix = !entry.prefix.empty();
   const bool is_range = !entry.from.empty() || !entry.to.empty();

@@ -392,3 +392,98 @@ test('shipping: the schemas reject what the shipping contract rejects', () => {
   assertInvalid('priced-cart', priced, 'unknown reason');
   assertInvalid('priced-cart', { ...minimalPricedCart(), nudges: [] }, 'empty nudges (omitted instead)');
 });
+
+test('pricing: the schemas reject what the pricing contract rejects', () => {
+  const withRules = (rules) => ({
+    ...minimalSnapshot(),
+    settings: { base_currency: 'EUR', prices_include_tax: true },
+    ...rules,
+  });
+  const list = (entries, extra = {}) => withRules({ price_lists: [{ id: 'l', currency: 'EUR', entries, ...extra }] });
+  assertValid('snapshot', list([{ sku: 'P-1', price: '0.90' }], { priority: 10, tier_basis: 'product', tax_inclusive: true,
+    targeting: { customer_groups: ['vip'], segments: ['s'], channels: ['web'], countries: ['DE'] } }), 'list');
+  assertValid('snapshot', list([{ attribute: { key: 'brand', value: 'Acme' }, adjust: { percent: '-99.99' } }]), 'attribute entry');
+  assertValid('snapshot', list([{ tag: 't', tiers: [{ min_quantity: 1, price: '1.00' }, { min_quantity: 12, adjust: { percent: '-10' } }] }]), 'tiers');
+  assertValid('snapshot', list([{ category: 'c', adjust: { percent: '1000' } }]), 'percent 1000');
+  assertInvalid('snapshot', list([{ price: '1.00' }]), 'entry without selector');
+  assertInvalid('snapshot', list([{ sku: 'P-1', product: 'p', price: '1.00' }]), 'entry with two selectors');
+  assertInvalid('snapshot', list([{ sku: 'P-1' }]), 'entry without price, adjust or tiers');
+  assertInvalid('snapshot', list([{ sku: 'P-1', price: '1.00', adjust: { percent: '-10' } }]), 'entry with price and adjust');
+  assertInvalid('snapshot', list([{ sku: 'P-1', price: '-1.00' }]), 'negative entry price');
+  assertInvalid('snapshot', list([{ sku: 'P-1', adjust: { percent: '-100' } }]), 'percent -100');
+  assertInvalid('snapshot', list([{ sku: 'P-1', adjust: { percent: '1000.01' } }]), 'percent above 1000');
+  assertInvalid('snapshot', list([{ sku: 'P-1', adjust: { percent: '-10', amount: '-1.00' } }]), 'percent and amount');
+  assertInvalid('snapshot', list([{ sku: 'P-1', tiers: [] }]), 'empty tiers');
+  assertInvalid('snapshot', list([{ sku: 'P-1', tiers: [{ min_quantity: 0, price: '1.00' }] }]), 'min_quantity 0');
+  assertInvalid('snapshot', list([{ sku: 'P-1', tiers: [{ min_quantity: 1 }] }]), 'tier without price');
+  assertInvalid('snapshot', list([{ sku: 'P-1', price: '1.00' }], { tier_basis: 'order' }), 'tier_basis order');
+  assertInvalid('snapshot', list([{ sku: 'P-1', price: '1.00' }], { valid_from: '2026-11-01' }), 'date without time');
+  assertInvalid('snapshot', list([{ sku: 'P-1', price: '1.00' }], { targeting: { groups: ['vip'] } }), 'targeting "groups"');
+
+  const markdown = (extra) => withRules({ markdowns: [{ id: 'm', selector: { category: 'c' }, ...extra }] });
+  assertValid('snapshot', markdown({ percent: '20', currencies: ['EUR'], min_margin: '0.15', priority: 1,
+    valid_from: '2026-11-01T00:00:00Z', valid_until: '2027-01-01T00:00:00+01:00' }), 'percent markdown');
+  assertValid('snapshot', markdown({ amount: { EUR: '5.00' } }), 'amount markdown');
+  assertInvalid('snapshot', markdown({}), 'markdown without percent or amount');
+  assertInvalid('snapshot', markdown({ percent: '0' }), 'markdown percent 0');
+  assertInvalid('snapshot', markdown({ percent: '100.5' }), 'markdown percent above 100');
+  assertInvalid('snapshot', markdown({ amount: { EUR: '0.00' } }), 'markdown amount 0');
+  assertInvalid('snapshot', markdown({ percent: '10', min_margin: '-0.1' }), 'negative margin');
+  assertInvalid('snapshot', withRules({ markdowns: [{ id: 'm', selector: {}, percent: '10' }] }), 'empty selector');
+  assertInvalid('snapshot', withRules({ markdowns: [{ id: 'm', selector: { sku: 'P-1', tag: 't' }, percent: '10' }] }), 'two selectors');
+
+  const rule = (extra) => withRules({ price_rounding: [{ id: 'r', currency: 'EUR', applies_to: ['markdown'], direction: 'down', ...extra }] });
+  assertValid('snapshot', rule({ ending: '0.99' }), 'ending rule');
+  assertValid('snapshot', rule({ increment: '0.05' }), 'increment rule');
+  assertInvalid('snapshot', rule({}), 'rule without ending or increment');
+  assertInvalid('snapshot', rule({ ending: '0.99', increment: '0.05' }), 'ending and increment');
+  assertInvalid('snapshot', rule({ ending: '-0.01' }), 'negative ending');
+  assertInvalid('snapshot', rule({ increment: '0' }), 'increment 0');
+  assertInvalid('snapshot', rule({ ending: '0.99', direction: 'sideways' }), 'direction sideways');
+  assertInvalid('snapshot', rule({ ending: '0.99', applies_to: ['tax'] }), 'unknown step');
+  assertInvalid('snapshot', rule({ ending: '0.99', applies_to: [] }), 'no step');
+
+  const rate = (value) => withRules({ exchange_rates: [{ from: 'EUR', to: 'USD', rate: value }] });
+  assertValid('snapshot', rate('1.0842'), 'rate');
+  for (const bad of ['0', '0.000', '-1.0842', '1.0842000000001', '1e-2']) assertInvalid('snapshot', rate(bad), `rate "${bad}"`);
+  assertInvalid('snapshot', rate(1.0842), 'rate as a number');
+
+  const history = (prices) => withRules({ price_history: [{ sku: 'P-1', currency: 'EUR', prices }] });
+  assertValid('snapshot', history([{ from: '2026-10-01T00:00:00Z', price: '1.20' }]), 'history');
+  assertInvalid('snapshot', history([{ from: '2026-10-01T00:00:00Z', price: 1.2 }]), 'history price as a number');
+
+  const floors = minimalSnapshot();
+  floors.products[0].min_margin = '0.20';
+  floors.products[0].variants[0].min_price = { EUR: '0.80' };
+  assertValid('snapshot', floors, 'min_margin and min_price');
+  floors.products[0].min_margin = 0.2;
+  assertInvalid('snapshot', floors, 'min_margin as a number');
+  assertInvalid('snapshot', { ...minimalSnapshot(), settings: { base_currency: 'eur' } }, 'base_currency "eur"');
+
+  assertValid('cart', { ...minimalCart(), channel: 'web', explain: true, customer: { groups: ['vip'], segments: ['s'] } }, 'pricing cart fields');
+  assertInvalid('cart', { ...minimalCart(), explain: 'yes' }, 'explain "yes"');
+  assertInvalid('cart', { ...minimalCart(), channel: 7 }, 'channel 7');
+  assertInvalid('cart', { ...minimalCart(), customer: { segments: 's' } }, 'segments not an array');
+
+  const priced = () => {
+    const cart = minimalPricedCart();
+    Object.assign(cart.lines[0], {
+      compare_at: '1.25', markdown: 'm', saving: '0.25', prior_price: '1.10', floor_applied: true, tax_inclusive: true,
+      price_list: { entry: 0, id: 'l' },
+      explanation: [{ step: 'base', before: '1.25', after: '1.25' }, { step: 'markdown', before: '1.25', after: '1.00', rule: 'm' }],
+    });
+    return cart;
+  };
+  assertValid('priced-cart', priced(), 'line with every pricing field');
+  const without = (key) => { const cart = priced(); delete cart.lines[0][key]; return cart; };
+  assertInvalid('priced-cart', without('markdown'), 'compare_at without markdown');
+  assertInvalid('priced-cart', without('compare_at'), 'saving and prior_price without compare_at');
+  const bad = (mutate, where) => { const cart = priced(); mutate(cart.lines[0]); assertInvalid('priced-cart', cart, where); };
+  bad((l) => { l.floor_applied = false; }, 'floor_applied false (omitted instead)');
+  bad((l) => { l.tax_inclusive = false; }, 'tax_inclusive false (omitted instead)');
+  bad((l) => { l.explanation = []; }, 'empty explanation (omitted instead)');
+  bad((l) => { l.explanation[0].step = 'coupon'; }, 'unknown step');
+  bad((l) => { l.explanation[0].after = 1.25; }, 'step amount as a number');
+  bad((l) => { l.price_list.entry = -1; }, 'negative entry index');
+  bad((l) => { l.price_list.name = 'VIP'; }, 'price_list with "name"');
+});

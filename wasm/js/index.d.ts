@@ -64,6 +64,77 @@ export interface Snapshot {
   products: Product[];
   /** Shipping zones and methods (docs/concepts/shipping.md). */
   shipping?: ShippingConfig;
+  /** Rates from `settings.base_currency` to other listed currencies (docs/concepts/pricing.md). */
+  exchange_rates?: ExchangeRate[];
+  /** Price lists; exactly one entry wins per line. */
+  price_lists?: PriceList[];
+  /** Catalog sales shown before the cart; at most one per line. */
+  markdowns?: Markdown[];
+  /** Psychological price rounding after computed steps. */
+  price_rounding?: PriceRoundingRule[];
+  /** Price history per SKU and currency, for the EU Omnibus prior price. */
+  price_history?: PriceHistory[];
+}
+
+/** A decimal string such as `"0.19"` or `"-10"`: exact, never a float. */
+export type Decimal = string;
+
+export interface ExchangeRate {
+  from: CurrencyCode;
+  to: CurrencyCode;
+  rate: Decimal;
+}
+
+/** What a list entry or markdown applies to: exactly one key. */
+export type Selector =
+  | { sku: string }
+  | { product: string }
+  | { category: string }
+  | { tag: string }
+  | { attribute: { key: string; value: string } };
+
+/** `percent` of the base price (−100 < p ≤ 1000) or an `amount` added to it. */
+export type Adjustment = { percent: Decimal } | { amount: Money };
+
+export type PriceListEntry = Selector &
+  ({ price: Money } | { adjust: Adjustment } | { tiers: Array<{ min_quantity: number } & ({ price: Money } | { adjust: Adjustment })> });
+
+export interface PriceList {
+  id: string;
+  currency: CurrencyCode;
+  /** Higher wins among lists of equal targeting specificity. Default 0. */
+  priority?: number;
+  valid_from?: Timestamp;
+  valid_until?: Timestamp;
+  targeting?: { customer_groups?: string[]; segments?: string[]; channels?: string[]; countries?: string[] };
+  /** Whether this list's prices are gross (default `settings.prices_include_tax`). */
+  tax_inclusive?: boolean;
+  /** Tier quantity: the line's, or summed over the product's lines. */
+  tier_basis?: 'line' | 'product';
+  entries: PriceListEntry[];
+}
+
+export type Markdown = {
+  id: string;
+  selector: Selector;
+  valid_from?: Timestamp;
+  valid_until?: Timestamp;
+  priority?: number;
+  currencies?: CurrencyCode[];
+  min_margin?: Decimal;
+} & ({ percent: Decimal } | { amount: Record<CurrencyCode, Money> });
+
+export type PriceRoundingRule = {
+  id: string;
+  currency: CurrencyCode;
+  applies_to: Array<'conversion' | 'price_list' | 'markdown'>;
+  direction: 'down' | 'up' | 'nearest';
+} & ({ ending: Money } | { increment: Money });
+
+export interface PriceHistory {
+  sku: string;
+  currency: CurrencyCode;
+  prices: Array<{ from: Timestamp; price: Money }>;
 }
 
 /** The snapshot's shipping section: where methods deliver and what they cost. */
@@ -114,6 +185,10 @@ export type ShippingRate =
 export interface Settings {
   /** Default rounding mode of later pipeline stages. Default `"half-even"`. */
   rounding_mode?: RoundingMode;
+  /** The currency prices are converted from when a variant has no price in the cart's. */
+  base_currency?: CurrencyCode;
+  /** Whether base prices are gross. Default false. */
+  prices_include_tax?: boolean;
   /** Per-cart limits, checked before any work starts. */
   limits?: CartLimits;
 }
@@ -157,6 +232,8 @@ export interface Product {
   attributes?: Record<string, string>;
   /** Tax category of every variant. Default `"standard"`. */
   tax_category?: string;
+  /** A floor of unit_cost × (1 + min_margin) for computed prices. */
+  min_margin?: Decimal;
   /** Sellable variants; at least one. */
   variants: Variant[];
 }
@@ -176,6 +253,8 @@ export interface Variant {
   prices: Record<CurrencyCode, Money>;
   /** Unit cost per currency, used for margin. */
   unit_cost?: Record<CurrencyCode, Money>;
+  /** No computed price goes below this. */
+  min_price?: Record<CurrencyCode, Money>;
   /** Shipping weight of one unit in grams, an integer ≥ 0. */
   weight_grams?: number;
 }
@@ -200,6 +279,10 @@ export interface CartRequest {
   shipping?: { method: string } | { options: true };
   /** Coupon codes as typed by the shopper. At most `max_coupons`. */
   coupons?: string[];
+  /** "web", "app", "pos": price lists may target it. */
+  channel?: string;
+  /** Add each line's pricing steps to the result. */
+  explain?: boolean;
   /** BCP 47 language tag; display only, never changes an amount. */
   locale?: string;
 }
@@ -220,6 +303,8 @@ export interface Customer {
   id?: string;
   /** Customer groups, e.g. `"vip"`. */
   groups?: string[];
+  /** Segments the host computed; price lists may target them. */
+  segments?: string[];
   /** Customer attributes: string, integer or boolean values. */
   attributes?: Record<string, string | number | boolean>;
 }
@@ -312,6 +397,15 @@ export interface EngineStamp {
 /** Whether a line was priced, or is unavailable (all amounts zero, an issue says why). */
 export type LineStatus = 'priced' | 'unavailable';
 
+/** One step of a line's unit-price waterfall. */
+export interface PriceStep {
+  step: 'base' | 'conversion' | 'price_list' | 'tier' | 'markdown' | 'rounding' | 'floor';
+  before: Money;
+  after: Money;
+  /** What acted: "vip#0", a markdown or rounding rule id, or a rate "EUR/USD". */
+  rule?: string;
+}
+
 /** A priced line. When `status` is `unavailable` every amount is zero. */
 export interface PricedLine {
   /** Sum of the line's discounts. */
@@ -344,6 +438,22 @@ export interface PricedLine {
   total: Money;
   /** Resolved unit price. */
   unit_price: Money;
+  /** The winning price list entry. */
+  price_list?: { id: string; entry: number };
+  /** The unit price before the markdown. */
+  compare_at?: Money;
+  /** The applied markdown's id. */
+  markdown?: string;
+  /** compare_at − unit_price. */
+  saving?: Money;
+  /** EU Omnibus: the lowest price of the 30 days before `at`. */
+  prior_price?: Money;
+  /** A floor raised the price. */
+  floor_applied?: true;
+  /** The unit price is gross. */
+  tax_inclusive?: true;
+  /** With `explain`: the unit-price waterfall. */
+  explanation?: PriceStep[];
 }
 
 /** Cart totals; every sum is checked (`arithmetic_overflow`, never a wrapped number). */

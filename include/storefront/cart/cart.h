@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "storefront/engine/limits.h"
 #include "storefront/money/currency.h"
@@ -34,6 +35,9 @@ struct Customer {
   std::vector<std::string> segments;  // as supplied by the host; price lists may target them
   std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
 };
+
+// ISO 3166-1 alpha-2 in upper case ("DE"): the only spelling addresses and rules compare equal in.
+bool IsCountryCode(absl::string_view code);
 
 struct Address {
   std::string country;  // ISO 3166-1 alpha-2

@@ -10,6 +10,8 @@ import {
   loadCore,
   type CartRequest,
   type Engine,
+  type PriceStep,
+  type PricedLine,
   type EngineInfo,
   type Envelope,
   type Money,
@@ -199,3 +201,21 @@ const badRate: Snapshot = {
 };
 
 void [shippingShop, showShipping, selectCart, optionsCart, badOptions, badRate];
+
+// Pricing rules and the fields they add to a priced line.
+const pricedSnapshot: Snapshot = {
+  schema_version: 1,
+  settings: { base_currency: 'EUR', prices_include_tax: true },
+  currencies: ['EUR', 'USD'],
+  exchange_rates: [{ from: 'EUR', to: 'USD', rate: '1.0842' }],
+  products: [{ id: 'tee', title: 'Tee', min_margin: '0.20', variants: [{ sku: 'TEE-M', prices: { EUR: '19.99' }, min_price: { EUR: '9.00' } }] }],
+  price_lists: [{ id: 'vip', currency: 'EUR', targeting: { customer_groups: ['vip'] }, entries: [{ category: 'apparel', adjust: { percent: '-10' } }] }],
+  markdowns: [{ id: 'winter', selector: { tag: 'winter' }, percent: '20' }],
+  price_rounding: [{ id: 'eur-99', currency: 'EUR', applies_to: ['markdown'], ending: '0.99', direction: 'down' }],
+  price_history: [{ sku: 'TEE-M', currency: 'EUR', prices: [{ from: '2026-10-01T00:00:00Z', price: '24.99' }] }],
+};
+void pricedSnapshot;
+export function describeLine(line: PricedLine): string {
+  const steps = (line.explanation ?? []).map((s: PriceStep) => `${s.step} ${s.before}→${s.after}`).join(', ');
+  return line.compare_at ? `${line.unit_price} (was ${line.compare_at}, lowest ${line.prior_price ?? '—'}) ${steps}` : steps;
+}
