@@ -17,7 +17,7 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 log() { printf '[setup] %s\n' "$*"; }
 
 native_packages=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates clang libclang-rt-14-dev
   libabsl-dev nlohmann-json3-dev libxxhash-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libssl-dev libcpp-httplib-dev
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every target and runs every test suite: native unit tests and shared vectors (under
-# ASan+UBSan), the find_package consumer, the CLI on the examples, the wasm package in Node,
-# Deno, workerd and Chromium, the JSON schemas and the TypeScript declarations.
+# ASan+UBSan), a bounded libFuzzer run, the find_package consumer (examples/backend-verifier),
+# the CLI on the examples, the wasm package in Node, Deno, workerd and Chromium, the example
+# SPA and edge worker, the JSON schemas and the TypeScript declarations.
 #
 # Prints one line per suite ("suite <name>: N passed, N failed") and a final total line, and
 # exits non-zero if anything failed. Logs: build/test-logs/<suite>.log.
@@ -76,6 +77,21 @@ suite core-purity single tools/check_core_purity.sh
 suite build-native-asan single build native-asan
 suite native-unit gtest build/native-asan/tests/storefront_unit_tests
 suite native-vectors gtest build/native-asan/tests/storefront_vector_tests
+
+# Fuzzing, bounded: random bytes against the JSON boundary under ASan + UBSan, seeded with the
+# examples (the first byte of a seed picks the entry point, see tests/fuzz/json_api_fuzzer.cc).
+fuzz_smoke() {
+  local corpus="$root/build/fuzz-corpus" cart
+  mkdir -p "$corpus"
+  { printf '\x00'; cat examples/data/shop.json; } >"$corpus/seed-shop"
+  for cart in examples/data/carts/*.json; do { printf '\x01'; cat "$cart"; } >"$corpus/seed-$(basename "$cart")"; done
+  printf '\x03{"amount":"19.99","currency":"EUR"}' >"$corpus/seed-parse"
+  printf '\x07{"amount":"100.00","currency":"EUR","weights":[1,2,3]}' >"$corpus/seed-allocate"
+  build/native-fuzz/tests/storefront_json_fuzzer -max_total_time="${STOREFRONT_FUZZ_SECONDS:-60}" -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus"
+}
+suite build-native-fuzz single build native-fuzz
+suite fuzz-json-boundary single fuzz_smoke
 
 # Native, optimised: the CLI the README uses, the installed package, the benchmarks compile.
 suite build-native-release single build native-release
