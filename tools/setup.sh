@@ -2,7 +2,7 @@
 # Installs everything the Storefront SDK needs on Debian 12, idempotently:
 #   - Debian packages: compilers, CMake/Ninja, Abseil, nlohmann_json, xxHash, ICU, GoogleTest,
 #     Google Benchmark, CLI11, OpenSSL, cpp-httplib, Emscripten, Chromium;
-#   - npm packages pinned by package-lock.json (workerd, Deno, ajv, playwright-core, TypeScript);
+#   - npm packages pinned by package-lock.json (workerd, Deno, Vite, ajv, playwright-core, TypeScript);
 #   - Abseil's Debian source package, unpacked into build/deps/ for the wasm build.
 # Nothing is downloaded from anywhere but Debian's and npm's registries.
 #

@@ -118,7 +118,10 @@ export STOREFRONT_CLI="$root/$cli"
 suite wasm-node node node --test --test-reporter=spec tests/js/wasm/
 suite edge-deno node node --test --test-reporter=spec tests/edge/deno/
 suite edge-workerd node node --test --test-reporter=spec tests/edge/workerd/
-suite browser-chromium node node --test --test-reporter=spec tests/browser/
+suite browser-chromium node node --test --test-reporter=spec tests/browser/chromium.test.mjs
+# The examples a frontend and an edge developer start from, in the real runtimes.
+suite example-spa-vite node node --test --test-reporter=spec tests/browser/spa.test.mjs
+suite example-edge-worker node node --test --test-reporter=spec tests/edge/example_worker.test.mjs
 # The schemas check the examples, every vector, and what the CLI actually printed above.
 STOREFRONT_PRICED_OUTPUTS=$(printf '%s:' "$priced"/*.json) \
   suite schemas node node --test --test-reporter=spec tests/js/schema.test.mjs

@@ -8,19 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage, reapChromium } from '../support/chromium.node.mjs';
 import {
   ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadExamples, loadVectors, tempDir,
 } from '../support/runtimes.node.mjs';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-sync', '--disable-quic',
-];
 
 // Module scripts need a JavaScript MIME type; the rest is for good measure.
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -63,33 +56,11 @@ function staticServer(packageDir) {
   return { server, served };
 }
 
-/** Live processes whose command line contains `text` (zombies have none, so they never match). */
-function processesMentioning(text) {
-  return readdirSync('/proc').filter((pid) => {
-    try {
-      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-    } catch {
-      return false; // exited while we looked
-    }
-  });
-}
-
-/**
- * Every Chromium process (browser, zygotes, renderers, crashpad handlers that outlive their parent
- * for a moment) names the run's temp dir on its command line: wait for them to go, then kill
- * stragglers by pid, so no test run leaves a process behind.
- */
-async function reapChromium(dir) {
-  for (let waited = 0; waited < 5000 && processesMentioning(dir).length > 0; waited += 100) await sleep(100);
-  for (const pid of processesMentioning(dir)) process.kill(Number(pid), 'SIGKILL');
-}
-
 test('shared vectors and example carts in Chromium', { timeout: 60_000 }, async (t) => {
   const { packageDir, cli } = artefacts();
   const { carts } = examplesWithCliOutput(cli);
   const { server, served } = staticServer(packageDir);
-  // A fresh profile, and HOME inside it too: Chromium's crash handler writes below
-  // $HOME/.config/chromium otherwise. Removed with everything else after the test.
+  // The browser's profile and HOME; removed with everything else after the test.
   const temp = tempDir('storefront-chromium-');
   let context = null;
   t.after(async () => {
@@ -105,18 +76,8 @@ test('shared vectors and example carts in Chromium', { timeout: 60_000 }, async 
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${server.address().port}`;
 
-  context = await chromium.launchPersistentContext(join(temp.dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-    timeout: 30_000,
-    env: { ...process.env, HOME: temp.dir, XDG_CONFIG_HOME: join(temp.dir, 'config'), XDG_CACHE_HOME: join(temp.dir, 'cache') },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const log = [];
-  page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => log.push(`pageerror: ${error.stack ?? error}`));
-  page.on('requestfailed', (request) => log.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`));
+  context = await launchChromium(temp.dir);
+  const { page, log } = await openPage(context);
 
   await page.goto(`${base}/`);
   await page

@@ -1,12 +1,14 @@
 // Node-side helpers shared by the real-runtime harnesses (tests/edge/deno, tests/edge/workerd,
-// tests/browser): where the artefacts are, what the native CLI answers for the example carts, and
-// how to start and always stop a child process. The runtimes themselves never see this file.
+// tests/edge/example_worker.test.mjs, tests/browser): where the artefacts are, what the native
+// CLI answers for the example carts, how to start and always stop a child process, and how to
+// start workerd on a kernel-chosen port. The runtimes themselves never see this file.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadExamples } from '../js/lib/load-vectors.node.mjs';
+import { createInterface } from 'node:readline';
+import { ROOT, loadExamples } from '../js/lib/load-vectors.node.mjs';
 
 export { ROOT, loadVectors, loadExamples } from '../js/lib/load-vectors.node.mjs';
 
@@ -82,4 +84,31 @@ export async function stop({ child, exited }, graceMs = 3000) {
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/** The workerd binary of the npm `workerd` devDependency. */
+export const WORKERD = join(ROOT, 'node_modules', '.bin', 'workerd');
+
+/**
+ * Starts `workerd serve <config>` and returns {server, url}: `server` as from `start` (stop it
+ * with `stop`), `url` a promise of the base URL once the socket named `socket` listens. workerd
+ * writes one JSON line per event to --control-fd, e.g. {"event":"listen","socket":"http",
+ * "port":41234}, so a config (or `--socket-addr <socket>=127.0.0.1:0` in `args`) that binds
+ * port 0 lets the kernel choose the port, with no pick-then-bind race to retry.
+ */
+export function startWorkerd(config, { cwd, args = [], socket = 'http' } = {}) {
+  const server = start(WORKERD, ['serve', '--control-fd=3', ...args, config], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const listening = new Promise((resolve) => {
+    createInterface({ input: server.child.stdio[3] }).on('line', (line) => {
+      const message = JSON.parse(line);
+      if (message.event === 'listen' && message.socket === socket) resolve(`http://127.0.0.1:${message.port}`);
+    });
+  });
+  const failed = server.exited.then(({ code, signal, error }) => {
+    throw new Error(`workerd exited (${error ?? code ?? signal}) before listening:\n${server.output()}`);
+  });
+  return { server, url: Promise.race([listening, failed]) };
 }

@@ -11,6 +11,7 @@ import createStorefrontCore from './storefront_core.mjs';
 export const ABI_VERSION = 1;
 
 const WASM_FILE = 'storefront_core.wasm';
+const NODE_FS = 'node:fs/promises';
 
 /** An error envelope turned into an exception: `code` and `path` as in the JSON contract. */
 export class StorefrontError extends Error {
@@ -65,7 +66,9 @@ async function compileDefaultModule(wasmBinary) {
   const url = new URL(WASM_FILE, import.meta.url);
   if (url.protocol === 'file:' && typeof globalThis.Deno === 'undefined') {
     // Node: fetch() does not read file: URLs.
-    const { readFile } = await import('node:fs/promises');
+    // A variable specifier (with the bundlers' ignore hints) keeps browser bundles free of a
+    // node: import they would have to stub.
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
     return WebAssembly.compile(await readFile(url));
   }
   const response = await fetch(url);

@@ -8,12 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
-  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadVectors, start, stop, tempDir,
+  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadVectors, startWorkerd, stop, tempDir,
 } from '../../support/runtimes.node.mjs';
-
-const WORKERD = join(ROOT, 'node_modules', '.bin', 'workerd');
 
 /**
  * Lays out the worker bundle in `dir` and writes config.capnp next to it. Files are copied so
@@ -54,28 +51,6 @@ const worker :Workerd.Worker = (
   );
 }
 
-/**
- * Starts workerd and resolves with its base URL once the socket listens. workerd writes one JSON
- * line per event to --control-fd, e.g. {"event":"listen","socket":"http","port":41234}, so the
- * port is chosen by the kernel and there is no pick-then-bind race to retry.
- */
-async function startWorkerd(dir) {
-  const server = start(WORKERD, ['serve', '--control-fd=3', join(dir, 'config.capnp')], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-  });
-  const listening = new Promise((resolve) => {
-    createInterface({ input: server.child.stdio[3] }).on('line', (line) => {
-      const message = JSON.parse(line);
-      if (message.event === 'listen' && message.socket === 'http') resolve(`http://127.0.0.1:${message.port}`);
-    });
-  });
-  const failed = server.exited.then(({ code, signal, error }) => {
-    throw new Error(`workerd exited (${error ?? code ?? signal}) before listening:\n${server.output()}`);
-  });
-  return { server, url: Promise.race([listening, failed]) };
-}
-
 test('shared vectors and example carts in workerd', { timeout: 60_000 }, async (t) => {
   const { packageDir, cli } = artefacts();
   const { carts } = examplesWithCliOutput(cli);
@@ -90,7 +65,7 @@ test('shared vectors and example carts in workerd', { timeout: 60_000 }, async (
     temp.remove();
   });
   writeBundle(temp.dir, packageDir);
-  const started = await startWorkerd(temp.dir);
+  const started = startWorkerd(join(temp.dir, 'config.capnp'), { cwd: temp.dir });
   server = started.server;
   const base = await started.url;
 
