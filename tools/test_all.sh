@@ -106,7 +106,20 @@ examples_cli() {
     if "$cli" price --snapshot examples/data/shop.json --cart "$cart" >"$out"; then echo "ok $cart"
     else echo "FAILED $cart"; failed=1; fi
   done
-  "$cli" validate --snapshot examples/data/shop.json && return $failed
+  "$cli" validate --snapshot examples/data/shop.json || failed=1
+  # The documented exit codes: 2 for rejected input (with the envelope), 64 for a bad command line.
+  expect_exit 2 "$cli" validate --snapshot examples/data/shop.json --limit max_price_lists=1 || failed=1
+  expect_exit 2 "$cli" price --snapshot examples/data/shop.json --cart tests/vectors/README.md || failed=1
+  expect_exit 64 "$cli" validate --snapshot examples/data/shop.json --limit max_price_lists || failed=1
+  expect_exit 1 "$cli" validate --snapshot does/not/exist.json || failed=1
+  return $failed
+}
+expect_exit() {
+  local want=$1 got
+  shift
+  "$@"
+  got=$?
+  if (( got == want )); then echo "ok: exit $got from $*"; else echo "FAILED: exit $got (want $want) from $*"; return 1; fi
 }
 suite examples-cli single examples_cli
 suite benchmarks-smoke single build/native-release/tests/storefront_benchmarks --benchmark_min_time=0.01

@@ -312,6 +312,14 @@ absl::StatusOr<PriceHistory> ReadHistory(const Json& value, absl::string_view pa
   return history;
 }
 
+// `too_many_*` when the array member `key` has more than `limit` elements.
+absl::Status CheckCount(ObjectReader& reader, absl::string_view key, int64_t limit, absl::string_view code) {
+  const Json* value = reader.Find(key);
+  if (value == nullptr || !value->is_array() || static_cast<int64_t>(value->size()) <= limit) return absl::OkStatus();
+  return InputError(code, absl::StrCat("the snapshot has ", value->size(), " ", key, "; the limit is ", limit),
+                    reader.PathOf(key));
+}
+
 }  // namespace
 
 absl::StatusOr<Decimal> ReadMargin(const Json& value, absl::string_view path) {
@@ -335,6 +343,10 @@ absl::StatusOr<PricingRules> ReadPricingRules(ObjectReader& snapshot_reader, con
       }
     }
   }
+  // Rule counts are host limits, checked before any rule is read.
+  SF_RETURN_IF_ERROR(
+      CheckCount(snapshot_reader, "price_lists", snapshot.max_price_lists, error_code::kTooManyPriceLists));
+  SF_RETURN_IF_ERROR(CheckCount(snapshot_reader, "markdowns", snapshot.max_markdowns, error_code::kTooManyMarkdowns));
   SF_RETURN_IF_ERROR(snapshot_reader.Optional("price_lists", input.price_lists, ReadArrayOf<PriceList, SnapshotContext>,
                                               ReadPriceList, snapshot));
   SF_RETURN_IF_ERROR(snapshot_reader.Optional("markdowns", input.markdowns, ReadArrayOf<Markdown, SnapshotContext>,

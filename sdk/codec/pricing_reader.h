@@ -17,6 +17,8 @@ struct SnapshotContext {
   std::vector<const Currency*> currencies;
   const Currency* base_currency = nullptr;
   bool prices_include_tax = false;
+  int64_t max_price_lists = 0;
+  int64_t max_markdowns = 0;
 };
 
 // Reads exchange_rates, price_lists, markdowns, price_rounding and price_history from the

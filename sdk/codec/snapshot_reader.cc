@@ -187,8 +187,12 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   absl::StatusOr<Catalog> catalog = Catalog::Build(std::move(categories), std::move(products));
   if (!catalog.ok()) return PrefixErrorPath(catalog.status(), path);
   snapshot.catalog = std::move(catalog).value();
-  const SnapshotContext pricing_context{context, snapshot.currencies, snapshot.settings.base_currency,
-                                        snapshot.settings.prices_include_tax};
+  const SnapshotContext pricing_context{context,
+                                        snapshot.currencies,
+                                        snapshot.settings.base_currency,
+                                        snapshot.settings.prices_include_tax,
+                                        limits.max_price_lists,
+                                        limits.max_markdowns};
   SF_ASSIGN_OR_RETURN(snapshot.pricing, ReadPricingRules(reader, pricing_context, snapshot.catalog));
   // After the catalog: excluded categories must exist.
   SF_RETURN_IF_ERROR(

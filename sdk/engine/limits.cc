@@ -8,11 +8,13 @@
 namespace storefront {
 namespace {
 
-constexpr std::array<LimitSpec, 4> kHostSpecs = {{
+constexpr std::array<LimitSpec, 6> kHostSpecs = {{
     {"max_snapshot_bytes", 32 << 20, 1, 256 << 20, error_code::kInputTooLarge},
     {"max_variants", 100'000, 1, 1'000'000, error_code::kCatalogTooLarge},
     {"max_json_depth", 32, 1, 64, error_code::kJsonTooDeep},
     {"max_string_length", 256, 1, 4096, error_code::kStringTooLong},
+    {"max_price_lists", 1'000, 0, 10'000, error_code::kTooManyPriceLists},
+    {"max_markdowns", 10'000, 0, 100'000, error_code::kTooManyMarkdowns},
 }};
 
 constexpr std::array<LimitSpec, 4> kCartSpecs = {{
@@ -44,8 +46,8 @@ absl::Span<const LimitSpec> CartLimitSpecs() { return kCartSpecs; }
 absl::Status SetLimit(HostLimits& limits, absl::string_view name, int64_t value) {
   size_t index = 0;
   if (absl::Status status = CheckAgainstSpec(kHostSpecs, name, value, index); !status.ok()) return status;
-  int64_t* fields[] = {&limits.max_snapshot_bytes, &limits.max_variants, &limits.max_json_depth,
-                       &limits.max_string_length};
+  int64_t* fields[] = {&limits.max_snapshot_bytes, &limits.max_variants,    &limits.max_json_depth,
+                       &limits.max_string_length,  &limits.max_price_lists, &limits.max_markdowns};
   *fields[index] = value;
   return absl::OkStatus();
 }

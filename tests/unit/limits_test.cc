@@ -9,8 +9,8 @@ namespace {
 // The documented table (LimitSpec) and the struct defaults must never drift apart.
 TEST(LimitsTest, StructDefaultsMatchTheTable) {
   const HostLimits host;
-  const int64_t host_values[] = {host.max_snapshot_bytes, host.max_variants, host.max_json_depth,
-                                 host.max_string_length};
+  const int64_t host_values[] = {host.max_snapshot_bytes, host.max_variants,    host.max_json_depth,
+                                 host.max_string_length,  host.max_price_lists, host.max_markdowns};
   for (size_t i = 0; i < HostLimitSpecs().size(); ++i) EXPECT_EQ(host_values[i], HostLimitSpecs()[i].default_value);
   const CartLimits cart;
   const int64_t cart_values[] = {cart.max_cart_bytes, cart.max_lines, cart.max_quantity, cart.max_coupons};

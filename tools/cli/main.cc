@@ -10,12 +10,13 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/numbers.h"
 #include "nlohmann/json.hpp"
 #include "storefront/codec/json_api.h"
 #include "storefront/version.h"
@@ -59,11 +60,22 @@ int CannotRead(const std::string& path) {
   return kExitInternal;
 }
 
-// --limit max_json_depth=16 ... -> {"max_json_depth":16}
-std::string HostLimitsJson(const std::map<std::string, int64_t>& limits) {
+// --limit max_json_depth=16 --limit max_variants=5000 -> {"max_json_depth":16,"max_variants":5000}.
+// The names and ranges are checked by the core (ParseHostLimitsJson), like every other input;
+// only the NAME=INTEGER shape is the command line's business.
+std::optional<std::string> HostLimitsJson(const std::vector<std::string>& assignments) {
+  if (assignments.empty()) return std::string();
   nlohmann::json options = nlohmann::json::object();
-  for (const auto& [name, value] : limits) options[name] = value;
-  return limits.empty() ? std::string() : options.dump();
+  for (const std::string& assignment : assignments) {
+    const size_t equals = assignment.find('=');
+    int64_t value = 0;
+    if (equals == std::string::npos || !absl::SimpleAtoi(assignment.substr(equals + 1), &value)) {
+      std::cerr << "storefront: --limit takes NAME=INTEGER, got \"" << assignment << "\"\n";
+      return std::nullopt;
+    }
+    options[assignment.substr(0, equals)] = value;
+  }
+  return options.dump();
 }
 
 }  // namespace
@@ -76,13 +88,14 @@ int main(int argc, char** argv) {
   std::string snapshot_path;
   std::string cart_path;
   bool pretty = false;
-  std::map<std::string, int64_t> host_limits;
+  std::vector<std::string> host_limits;
   auto add_snapshot_options = [&](CLI::App* command) {
     command->add_option("--snapshot", snapshot_path, "snapshot document (JSON)")->required();
     command
         ->add_option("--limit", host_limits,
-                     "host limit NAME=VALUE: max_snapshot_bytes, max_variants, max_json_depth, max_string_length")
-        ->delimiter(',');
+                     "host limit NAME=VALUE: max_snapshot_bytes, max_variants, max_json_depth, max_string_length, "
+                     "max_price_lists, max_markdowns")
+        ->take_all();
     command->add_flag("--pretty", pretty, "indent the output for reading (the default is the canonical form)");
   };
 
@@ -114,7 +127,9 @@ int main(int argc, char** argv) {
     return Emit(storefront::RunOperation(op, *input), pretty);
   }
 
-  absl::StatusOr<storefront::HostLimits> limits = storefront::ParseHostLimitsJson(HostLimitsJson(host_limits));
+  const std::optional<std::string> limits_json = HostLimitsJson(host_limits);
+  if (!limits_json) return kExitUsage;
+  absl::StatusOr<storefront::HostLimits> limits = storefront::ParseHostLimitsJson(*limits_json);
   if (!limits.ok()) return Emit(storefront::ErrorEnvelope(limits.status()), pretty);
   const std::optional<std::string> snapshot = ReadInput(snapshot_path, limits->max_snapshot_bytes);
   if (!snapshot) return CannotRead(snapshot_path);

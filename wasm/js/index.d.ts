@@ -579,6 +579,10 @@ export interface HostLimits {
   max_json_depth?: number;
   /** Longest identifier or text, in UTF-8 bytes (`string_too_long`). Default 256, at most 4096. */
   max_string_length?: number;
+  /** Price lists per snapshot (default 1,000, at most 10,000). */
+  max_price_lists?: number;
+  /** Markdowns per snapshot (default 10,000, at most 100,000). */
+  max_markdowns?: number;
 }
 
 /**

@@ -21,6 +21,8 @@ struct HostLimits {
   int64_t max_variants = 100'000;
   int64_t max_json_depth = 32;
   int64_t max_string_length = 256;
+  int64_t max_price_lists = 1'000;
+  int64_t max_markdowns = 10'000;
 };
 
 struct CartLimits {
