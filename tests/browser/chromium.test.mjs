@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { launchChromium, openPage, reapChromium } from '../support/chromium.node.mjs';
+import { closeBrowserTest, launchChromium, openPage } from '../support/chromium.node.mjs';
 import {
   ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadExamples, loadVectors, tempDir,
 } from '../support/runtimes.node.mjs';
@@ -62,22 +62,13 @@ test('shared vectors and example carts in Chromium', { timeout: 60_000 }, async 
   const { server, served } = staticServer(packageDir);
   // The browser's profile and HOME; removed with everything else after the test.
   const temp = tempDir('storefront-chromium-');
-  let context = null;
-  t.after(async () => {
-    try {
-      await context?.close();
-    } finally {
-      await reapChromium(temp.dir);
-      temp.remove();
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
-    }
-  });
+  const browser = { context: null };
+  t.after(() => closeBrowserTest(browser, temp, server));
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${server.address().port}`;
 
-  context = await launchChromium(temp.dir);
-  const { page, log } = await openPage(context);
+  browser.context = await launchChromium(temp.dir);
+  const { page, log } = await openPage(browser.context);
 
   await page.goto(`${base}/`);
   await page

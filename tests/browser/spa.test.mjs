@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { launchChromium, openPage, reapChromium } from '../support/chromium.node.mjs';
+import { closeBrowserTest, launchChromium, openPage } from '../support/chromium.node.mjs';
 import { ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, start, stop, tempDir } from '../support/runtimes.node.mjs';
 
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -76,17 +76,8 @@ test('the Vite example prices carts exactly like the CLI, in Chromium', { timeou
   const temp = tempDir('storefront-spa-');
   const dist = join(temp.dir, 'dist');
   const { server, served } = staticServer(dist);
-  let context = null;
-  t.after(async () => {
-    try {
-      await context?.close();
-    } finally {
-      await reapChromium(temp.dir);
-      temp.remove();
-      server.closeAllConnections();
-      if (server.listening) await new Promise((done) => server.close(done));
-    }
-  });
+  const browser = { context: null };
+  t.after(() => closeBrowserTest(browser, temp, server));
 
   await buildSpa(packageDir, dist);
   const wasmFiles = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.wasm'));
@@ -96,8 +87,8 @@ test('the Vite example prices carts exactly like the CLI, in Chromium', { timeou
   });
 
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  context = await launchChromium(temp.dir);
-  const { page, log } = await openPage(context);
+  browser.context = await launchChromium(temp.dir);
+  const { page, log } = await openPage(browser.context);
 
   // Runs `action`, then waits for the app to publish its next priced cart. Returns the envelope.
   const priceAfter = async (action) => {

@@ -15,7 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, start, startWorkerd, stop, tempDir,
+  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, start, startWorkerd, stopAndRemove, tempDir,
 } from '../support/runtimes.node.mjs';
 
 const EXAMPLE = join(ROOT, 'examples', 'edge-worker');
@@ -202,13 +202,7 @@ test('the edge worker example on workerd', { timeout: 30_000 }, async (t) => {
   const temp = tempDir('storefront-example-workerd-');
   let server = null;
   // Stop workerd before removing its files, also when the test fails or times out.
-  t.after(async () => {
-    if (server) {
-      await stop(server);
-      if (server.output()) console.log(`workerd output:\n${server.output()}`); // logs, uncaught errors
-    }
-    temp.remove();
-  });
+  t.after(() => stopAndRemove(server, 'workerd', temp));
   const exampleDir = layOutExample(temp.dir, packageDir);
   // The checked-in config as it is; only the listening address is overridden (port 0).
   const started = startWorkerd('config.capnp', { cwd: exampleDir, args: ['--socket-addr=http=127.0.0.1:0'] });
@@ -221,14 +215,7 @@ test('the edge worker example on Deno', { timeout: 30_000 }, async (t) => {
   expected();
   const temp = tempDir('storefront-example-deno-');
   let server = null;
-  t.after(async () => {
-    if (server) {
-      await stop(server);
-      const output = server.output().replace(/^listening on .*\n/m, '');
-      if (output) console.log(`deno output:\n${output}`);
-    }
-    temp.remove();
-  });
+  t.after(() => stopAndRemove(server, 'deno', temp, /^listening on .*\n/m));
   const exampleDir = layOutExample(temp.dir, packageDir);
   const started = startDeno(exampleDir, temp.dir, packageDir);
   server = started.server;

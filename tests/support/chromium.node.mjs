@@ -55,3 +55,19 @@ export async function reapChromium(dir) {
   for (let waited = 0; waited < 5000 && processesMentioning(dir).length > 0; waited += 100) await sleep(100);
   for (const pid of processesMentioning(dir)) process.kill(Number(pid), 'SIGKILL');
 }
+
+/**
+ * Tears a browser test down in the one safe order: close the browser, reap its processes, remove
+ * its temp dir, then stop the static server. `state.context` is read at teardown time, so a test
+ * may launch the browser after registering this.
+ */
+export async function closeBrowserTest(state, temp, server) {
+  try {
+    await state.context?.close();
+  } finally {
+    await reapChromium(temp.dir);
+    temp.remove();
+    server.closeAllConnections();
+    if (server.listening) await new Promise((done) => server.close(done));
+  }
+}

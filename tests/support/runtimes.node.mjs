@@ -112,3 +112,17 @@ export function startWorkerd(config, { cwd, args = [], socket = 'http' } = {}) {
   });
   return { server, url: Promise.race([listening, failed]) };
 }
+
+/**
+ * Teardown for a test that ran a server process in a temp dir: stop the process first (it may
+ * hold files there), show what it printed (its logs and uncaught errors explain a failure), then
+ * remove the dir. `server` may still be null when the test failed before starting it.
+ */
+export async function stopAndRemove(server, name, temp, quiet = /$^/) {
+  if (server) {
+    await stop(server);
+    const output = server.output().replace(quiet, '');
+    if (output) console.log(`${name} output:\n${output}`);
+  }
+  temp.remove();
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadVectors, startWorkerd, stop, tempDir,
+  ROOT, artefacts, assertSameAsCli, examplesWithCliOutput, loadVectors, startWorkerd, stopAndRemove, tempDir,
 } from '../../support/runtimes.node.mjs';
 
 /**
@@ -57,13 +57,7 @@ test('shared vectors and example carts in workerd', { timeout: 60_000 }, async (
   const temp = tempDir('storefront-workerd-');
   let server = null;
   // Stop workerd before removing its files, also when the test fails or times out.
-  t.after(async () => {
-    if (server) {
-      await stop(server);
-      if (server.output()) console.log(`workerd output:\n${server.output()}`); // logs, uncaught errors
-    }
-    temp.remove();
-  });
+  t.after(() => stopAndRemove(server, 'workerd', temp));
   writeBundle(temp.dir, packageDir);
   const started = startWorkerd(join(temp.dir, 'config.capnp'), { cwd: temp.dir });
   server = started.server;
