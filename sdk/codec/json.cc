@@ -1,6 +1,8 @@
 #include "codec/json.h"
 
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -13,24 +15,28 @@
 namespace storefront::codec {
 namespace {
 
-// A SAX consumer that builds nothing: it only measures depth and records the first syntax
-// error, so that the limits hold before any allocation proportional to the input happens.
-class LimitCheck {
+// Builds the document from SAX events in one pass while holding the depth limit: the first
+// container deeper than the limit stops the parse, so a hostile document never gets a deeper DOM
+// (nor a deeper destructor) than the limit allows. Syntax errors keep their byte position.
+class LimitedDocumentBuilder {
  public:
-  explicit LimitCheck(int64_t max_depth) : max_depth_(max_depth) {}
+  explicit LimitedDocumentBuilder(int64_t max_depth) : max_depth_(max_depth) {}
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-  bool string(Json::string_t&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
-  bool key(Json::string_t&) { return true; }
-  bool start_object(std::size_t) { return Enter(); }
-  bool end_object() { return Leave(); }
-  bool start_array(std::size_t) { return Enter(); }
-  bool end_array() { return Leave(); }
+  bool null() { return Add(Json(nullptr)) != nullptr; }
+  bool boolean(bool value) { return Add(Json(value)) != nullptr; }
+  bool number_integer(Json::number_integer_t value) { return Add(Json(value)) != nullptr; }
+  bool number_unsigned(Json::number_unsigned_t value) { return Add(Json(value)) != nullptr; }
+  bool number_float(Json::number_float_t value, const Json::string_t&) { return Add(Json(value)) != nullptr; }
+  bool string(Json::string_t& value) { return Add(Json(std::move(value))) != nullptr; }
+  bool binary(Json::binary_t& value) { return Add(Json::binary(std::move(value))) != nullptr; }
+  bool key(Json::string_t& key) {
+    key_ = std::move(key);
+    return true;
+  }
+  bool start_object(std::size_t) { return Open(Json::object()); }
+  bool end_object() { return Close(); }
+  bool start_array(std::size_t) { return Open(Json::array()); }
+  bool end_array() { return Close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     syntax_error_ = absl::StrCat("malformed JSON at byte ", position, ": ", StripPrefix(error.what()));
     return false;
@@ -38,17 +44,37 @@ class LimitCheck {
 
   bool too_deep() const { return too_deep_; }
   const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+  Json& document() { return document_; }
 
  private:
-  bool Enter() {
-    if (++depth_ > max_depth_) {
+  // Puts `value` where the parser is: the document itself, the next element of the open array,
+  // or the member named by the last key of the open object (a repeated key keeps the last value,
+  // as every JSON.parse does). Pointers to open containers stay valid: nothing is added to a
+  // parent while its child is open.
+  Json* Add(Json value) {
+    if (open_.empty()) {
+      document_ = std::move(value);
+      return &document_;
+    }
+    Json& parent = *open_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    Json& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool Open(Json container) {
+    if (static_cast<int64_t>(open_.size()) >= max_depth_) {
       too_deep_ = true;
       return false;  // stops the parse: nothing deeper is read
     }
+    open_.push_back(Add(std::move(container)));
     return true;
   }
-  bool Leave() {
-    --depth_;
+  bool Close() {
+    open_.pop_back();
     return true;
   }
   // nlohmann prefixes messages with "[json.exception.parse_error.101] ".
@@ -58,7 +84,9 @@ class LimitCheck {
   }
 
   int64_t max_depth_;
-  int64_t depth_ = 0;
+  Json document_;
+  std::vector<Json*> open_;
+  std::string key_;
   bool too_deep_ = false;
   std::optional<std::string> syntax_error_;
 };
@@ -70,16 +98,16 @@ absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& lim
     return InputError(error_code::kInputTooLarge,
                       absl::StrCat("the document is ", text.size(), " bytes; the limit is ", limits.max_bytes), path);
   }
-  LimitCheck check(limits.max_depth);
-  Json::sax_parse(text.begin(), text.end(), &check, nlohmann::detail::input_format_t::json, /*strict=*/true);
-  if (check.too_deep()) {
+  LimitedDocumentBuilder builder(limits.max_depth);
+  const bool parsed =
+      Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  if (builder.too_deep()) {
     return InputError(error_code::kJsonTooDeep,
                       absl::StrCat("the document nests deeper than ", limits.max_depth, " levels"), path);
   }
-  if (check.syntax_error().has_value()) return InputError(error_code::kJsonSyntax, *check.syntax_error(), path);
-  Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) return InputError(error_code::kJsonSyntax, "malformed JSON", path);
-  return value;
+  if (builder.syntax_error().has_value()) return InputError(error_code::kJsonSyntax, *builder.syntax_error(), path);
+  if (!parsed) return InputError(error_code::kJsonSyntax, "malformed JSON", path);
+  return std::move(builder.document());
 }
 
 std::string Canonical(const Json& value) {

@@ -1,8 +1,8 @@
 // Reading JSON documents strictly and safely. Internal to the codec.
 //
-// nlohmann_json is used without exceptions: a SAX pass enforces the byte and depth limits and
-// reports syntax errors with their position before any DOM is built; every accessor checks the
-// JSON type first, so a wrong type is a `type_mismatch` error with its JSON Pointer, never a
+// nlohmann_json is used without exceptions: documents are built from SAX events by a builder
+// that holds the byte and depth limits and reports syntax errors with their position; every
+// accessor checks the JSON type first, so a wrong type is a `type_mismatch` error with its JSON Pointer, never a
 // throw (which the wasm build turns into an abort).
 #ifndef STOREFRONT_SDK_CODEC_JSON_H_
 #define STOREFRONT_SDK_CODEC_JSON_H_
