@@ -77,6 +77,7 @@ suite core-purity single tools/check_core_purity.sh
 suite build-native-asan single build native-asan
 suite native-unit gtest build/native-asan/tests/storefront_unit_tests
 suite native-vectors gtest build/native-asan/tests/storefront_vector_tests
+suite c-abi-from-c ctest ctest --preset native-asan -R c_abi
 
 # Fuzzing, bounded: random bytes against the JSON boundary under ASan + UBSan, seeded with the
 # examples (the first byte of a seed picks the entry point, see tests/fuzz/json_api_fuzzer.cc).
