@@ -113,14 +113,7 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   CartRequest cart;
   SF_RETURN_IF_ERROR(reader.Required("currency", cart.currency, ReadCurrency));
   SF_RETURN_IF_ERROR(reader.Required("at", cart.at, ReadTimestamp));
-  SF_ASSIGN_OR_RETURN(const Json* lines, reader.Require("lines"));
-  const std::string lines_path = reader.PathOf("lines");
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*lines, lines_path));
-  cart.lines.reserve(items->size());
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(CartLine line, ReadLine((*items)[i], ChildPath(lines_path, i), context));
-    cart.lines.push_back(std::move(line));
-  }
+  SF_RETURN_IF_ERROR(reader.Required("lines", cart.lines, ReadArrayOf<CartLine, ReadContext>, ReadLine, context));
   SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping_address", cart.shipping_address, ReadAddress, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping", cart.shipping, ReadShippingRequest, context));

@@ -103,20 +103,32 @@ absl::Status ReadEffect(ObjectReader& reader, const Currency& currency, int othe
   return absl::OkStatus();
 }
 
+absl::StatusOr<Tier> ReadTier(const Json& value, absl::string_view path, const Currency& currency) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  Tier tier;
+  SF_RETURN_IF_ERROR(
+      reader.Required("min_quantity", tier.min_quantity, ReadInteger, 1, INT64_MAX, error_code::kInvalidTiers));
+  SF_RETURN_IF_ERROR(ReadEffect(reader, currency, 0, "price and adjust", tier.effect));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return tier;
+}
+
 absl::StatusOr<std::vector<Tier>> ReadTiers(const Json& value, absl::string_view path, const Currency& currency) {
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
-  if (items->empty()) return InputError(error_code::kInvalidTiers, "at least one tier is needed", path);
-  std::vector<Tier> tiers;
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open((*items)[i], ChildPath(path, i)));
-    Tier tier;
-    SF_RETURN_IF_ERROR(
-        reader.Required("min_quantity", tier.min_quantity, ReadInteger, 1, INT64_MAX, error_code::kInvalidTiers));
-    SF_RETURN_IF_ERROR(ReadEffect(reader, currency, 0, "price and adjust", tier.effect));
-    SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
-    tiers.push_back(std::move(tier));
-  }
+  SF_ASSIGN_OR_RETURN(std::vector<Tier> tiers, (ReadArrayOf<Tier, Currency>(value, path, ReadTier, currency)));
+  if (tiers.empty()) return InputError(error_code::kInvalidTiers, "at least one tier is needed", path);
   return tiers;
+}
+
+absl::StatusOr<PriceListEntry> ReadEntry(const Json& value, absl::string_view path, const ReadContext& context,
+                                         const Currency& currency) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  PriceListEntry entry;
+  SF_ASSIGN_OR_RETURN(entry.selector, ReadSelector(reader, context));
+  SF_RETURN_IF_ERROR(reader.Optional("tiers", entry.tiers, ReadTiers, currency));
+  SF_RETURN_IF_ERROR(
+      ReadEffect(reader, currency, reader.Find("tiers") != nullptr, "price, adjust and tiers", entry.effect));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return entry;
 }
 
 absl::StatusOr<TimeWindow> ReadWindow(ObjectReader& reader) {
@@ -157,19 +169,8 @@ absl::StatusOr<PriceList> ReadPriceList(const Json& value, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Optional("targeting", list.targeting, ReadTargeting, snapshot.read));
   SF_RETURN_IF_ERROR(reader.Optional("tax_inclusive", list.tax_inclusive, ReadBoolean));
   SF_RETURN_IF_ERROR(reader.Optional("tier_basis", list.tier_basis, ReadTierBasis));
-  SF_ASSIGN_OR_RETURN(const Json* entries, reader.Require("entries"));
-  const std::string entries_path = reader.PathOf("entries");
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*entries, entries_path));
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(ObjectReader entry_reader, ObjectReader::Open((*items)[i], ChildPath(entries_path, i)));
-    PriceListEntry entry;
-    SF_ASSIGN_OR_RETURN(entry.selector, ReadSelector(entry_reader, snapshot.read));
-    SF_RETURN_IF_ERROR(entry_reader.Optional("tiers", entry.tiers, ReadTiers, *list.currency));
-    SF_RETURN_IF_ERROR(ReadEffect(entry_reader, *list.currency, !entry.tiers.empty() || entry_reader.Find("tiers"),
-                                  "price, adjust and tiers", entry.effect));
-    SF_RETURN_IF_ERROR(entry_reader.RejectUnknownFields());
-    list.entries.push_back(std::move(entry));
-  }
+  SF_RETURN_IF_ERROR(reader.Required("entries", list.entries, ReadArrayOf<PriceListEntry, ReadContext, Currency>,
+                                     ReadEntry, snapshot.read, *list.currency));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return list;
 }
@@ -199,15 +200,9 @@ absl::StatusOr<Markdown> ReadMarkdown(const Json& value, absl::string_view path,
   SF_ASSIGN_OR_RETURN(markdown.window, ReadWindow(reader));
   SF_RETURN_IF_ERROR(
       reader.Optional("priority", markdown.priority, ReadInteger, -1'000'000, 1'000'000, error_code::kInvalidValue));
-  if (const Json* currencies = reader.Find("currencies")) {
-    const std::string currencies_path = reader.PathOf("currencies");
-    SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*currencies, currencies_path));
-    for (size_t i = 0; i < items->size(); ++i) {
-      SF_ASSIGN_OR_RETURN(const Currency* currency,
-                          ReadListedCurrency((*items)[i], ChildPath(currencies_path, i), snapshot.currencies));
-      markdown.currencies.push_back(currency);
-    }
-  }
+  SF_RETURN_IF_ERROR(reader.Optional("currencies", markdown.currencies,
+                                     ReadArrayOf<const Currency*, std::vector<const Currency*>>, ReadListedCurrency,
+                                     snapshot.currencies));
   SF_RETURN_IF_ERROR(reader.Optional("min_margin", markdown.min_margin, ReadMargin));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return markdown;
@@ -241,13 +236,8 @@ absl::StatusOr<PriceRoundingRule> ReadRoundingRule(const Json& value, absl::stri
   PriceRoundingRule rule;
   SF_RETURN_IF_ERROR(reader.Required("id", rule.id, ReadIdentifier, snapshot.read));
   SF_RETURN_IF_ERROR(reader.Required("currency", rule.currency, ReadListedCurrency, snapshot.currencies));
-  SF_ASSIGN_OR_RETURN(const Json* steps, reader.Require("applies_to"));
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*steps, reader.PathOf("applies_to")));
-  if (items->empty()) return Invalid("name at least one step", reader.PathOf("applies_to"));
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(PricingStep step, ReadStep((*items)[i], ChildPath(reader.PathOf("applies_to"), i)));
-    rule.applies_to.push_back(step);
-  }
+  SF_RETURN_IF_ERROR(reader.Required("applies_to", rule.applies_to, ReadArrayOf<PricingStep>, ReadStep));
+  if (rule.applies_to.empty()) return Invalid("name at least one step", reader.PathOf("applies_to"));
   SF_RETURN_IF_ERROR(reader.Required("direction", rule.direction, ReadDirection));
   const Json* ending = reader.Find("ending");
   const Json* increment = reader.Find("increment");
@@ -287,26 +277,29 @@ absl::StatusOr<ExchangeRate> ReadExchangeRate(const Json& value, absl::string_vi
   return rate;
 }
 
+absl::StatusOr<PriceHistory::Point> ReadHistoryPoint(const Json& value, absl::string_view path,
+                                                     const Currency& currency) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  PriceHistory::Point point{absl::Time(), Money::Zero(currency)};
+  SF_RETURN_IF_ERROR(reader.Required("from", point.from, ReadTimestamp));
+  SF_RETURN_IF_ERROR(reader.Required("price", point.price, ReadMoney, currency));
+  if (point.price.is_negative()) return Invalid("a price must not be negative", reader.PathOf("price"));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return point;
+}
+
 absl::StatusOr<PriceHistory> ReadHistory(const Json& value, absl::string_view path, const SnapshotContext& snapshot) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   PriceHistory history;
   SF_RETURN_IF_ERROR(reader.Required("sku", history.sku, ReadIdentifier, snapshot.read));
   SF_RETURN_IF_ERROR(reader.Required("currency", history.currency, ReadListedCurrency, snapshot.currencies));
-  SF_ASSIGN_OR_RETURN(const Json* prices, reader.Require("prices"));
-  const std::string prices_path = reader.PathOf("prices");
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*prices, prices_path));
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(ObjectReader point_reader, ObjectReader::Open((*items)[i], ChildPath(prices_path, i)));
-    absl::Time from;
-    SF_RETURN_IF_ERROR(point_reader.Required("from", from, ReadTimestamp));
-    if (!history.points.empty() && from <= history.points.back().from) {
-      return Invalid("history entries must be in strictly increasing order of from", point_reader.PathOf("from"));
+  SF_RETURN_IF_ERROR(reader.Required("prices", history.points, ReadArrayOf<PriceHistory::Point, Currency>,
+                                     ReadHistoryPoint, *history.currency));
+  for (size_t i = 1; i < history.points.size(); ++i) {
+    if (history.points[i].from <= history.points[i - 1].from) {
+      return Invalid("history entries must be in strictly increasing order of from",
+                     absl::StrCat(reader.PathOf("prices"), "/", i, "/from"));
     }
-    SF_ASSIGN_OR_RETURN(const Json* price, point_reader.Require("price"));
-    SF_ASSIGN_OR_RETURN(Money amount, ReadMoney(*price, point_reader.PathOf("price"), *history.currency));
-    if (amount.is_negative()) return Invalid("a price must not be negative", point_reader.PathOf("price"));
-    SF_RETURN_IF_ERROR(point_reader.RejectUnknownFields());
-    history.points.push_back({from, amount});
   }
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return history;

@@ -1,5 +1,6 @@
 #include "codec/snapshot_reader.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -55,37 +56,25 @@ absl::StatusOr<Settings> ReadSettings(const Json& value, absl::string_view path,
 }
 
 absl::StatusOr<std::vector<const Currency*>> ReadCurrencies(const Json& value, absl::string_view path) {
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
-  if (items->empty()) return InputError(error_code::kInvalidValue, "at least one currency is needed", path);
-  std::vector<const Currency*> currencies;
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency((*items)[i], ChildPath(path, i)));
-    for (const Currency* seen : currencies) {
-      if (seen == currency) {
-        return InputError(error_code::kDuplicateId, absl::StrCat(currency->code, " is listed twice"),
-                          ChildPath(path, i));
-      }
+  SF_ASSIGN_OR_RETURN(std::vector<const Currency*> currencies, ReadArrayOf<const Currency*>(value, path, ReadCurrency));
+  if (currencies.empty()) return InputError(error_code::kInvalidValue, "at least one currency is needed", path);
+  for (size_t i = 1; i < currencies.size(); ++i) {
+    if (std::find(currencies.begin(), currencies.begin() + i, currencies[i]) != currencies.begin() + i) {
+      return InputError(error_code::kDuplicateId, absl::StrCat(currencies[i]->code, " is listed twice"),
+                        ChildPath(path, i));
     }
-    currencies.push_back(currency);
   }
   return currencies;
 }
 
-absl::StatusOr<std::vector<Category>> ReadCategories(const Json& value, absl::string_view path,
-                                                     const ReadContext& context) {
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(value, path));
-  std::vector<Category> categories;
-  categories.reserve(items->size());
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open((*items)[i], ChildPath(path, i)));
-    Category category;
-    SF_RETURN_IF_ERROR(reader.Required("id", category.id, ReadIdentifier, context));
-    SF_RETURN_IF_ERROR(reader.Optional("name", category.name, ReadString, context));
-    SF_RETURN_IF_ERROR(reader.Optional("parent", category.parent_id, ReadIdentifier, context));
-    SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
-    categories.push_back(std::move(category));
-  }
-  return categories;
+absl::StatusOr<Category> ReadCategory(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  Category category;
+  SF_RETURN_IF_ERROR(reader.Required("id", category.id, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("name", category.name, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("parent", category.parent_id, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return category;
 }
 
 absl::StatusOr<Variant> ReadVariant(const Json& value, absl::string_view path, const ReadContext& context,
@@ -115,14 +104,11 @@ absl::StatusOr<Product> ReadProduct(const Json& value, absl::string_view path, c
   SF_RETURN_IF_ERROR(reader.Optional("attributes", product.attributes, ReadStringMap, context));
   SF_RETURN_IF_ERROR(reader.Optional("tax_category", product.tax_category, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("min_margin", product.min_margin, ReadMargin));
-  SF_ASSIGN_OR_RETURN(const Json* variants, reader.Require("variants"));
-  const std::string variants_path = reader.PathOf("variants");
-  SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*variants, variants_path));
-  if (items->empty())
-    return InputError(error_code::kInvalidValue, "a product needs at least one variant", variants_path);
-  for (size_t i = 0; i < items->size(); ++i) {
-    SF_ASSIGN_OR_RETURN(Variant variant, ReadVariant((*items)[i], ChildPath(variants_path, i), context, currencies));
-    product.variants.push_back(std::move(variant));
+  SF_RETURN_IF_ERROR(reader.Required("variants", product.variants,
+                                     ReadArrayOf<Variant, ReadContext, std::vector<const Currency*>>, ReadVariant,
+                                     context, currencies));
+  if (product.variants.empty()) {
+    return InputError(error_code::kInvalidValue, "a product needs at least one variant", reader.PathOf("variants"));
   }
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return product;
@@ -166,7 +152,8 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   SF_RETURN_IF_ERROR(reader.Required("currencies", snapshot.currencies, ReadCurrencies));
   SF_RETURN_IF_ERROR(reader.Optional("settings", snapshot.settings, ReadSettings, snapshot.currencies));
   std::vector<Category> categories;
-  SF_RETURN_IF_ERROR(reader.Optional("categories", categories, ReadCategories, context));
+  SF_RETURN_IF_ERROR(
+      reader.Optional("categories", categories, ReadArrayOf<Category, ReadContext>, ReadCategory, context));
   SF_ASSIGN_OR_RETURN(const Json* products_value, reader.Require("products"));
   const std::string products_path = reader.PathOf("products");
   SF_ASSIGN_OR_RETURN(const Json::array_t* items, ReadArray(*products_value, products_path));
