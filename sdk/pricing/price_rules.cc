@@ -163,6 +163,11 @@ absl::StatusOr<PricingRules> PricingRules::Build(Input input, const Catalog& cat
         static_cast<uint32_t>(m));
   }
   for (size_t h = 0; h < input.price_history.size(); ++h) {
+    const PriceHistory& history = input.price_history[h];
+    if (!rules.history_by_key_.emplace(absl::StrCat(history.currency->code, ":", history.sku), h).second) {
+      return InputError(error_code::kDuplicateId, "a second history for the same SKU and currency",
+                        absl::StrCat("/price_history/", h));
+    }
     if (!catalog.FindSku(input.price_history[h].sku).has_value()) {
       return InputError(error_code::kUnknownSku,
                         absl::StrCat("no variant has SKU \"", input.price_history[h].sku, "\""),
@@ -188,10 +193,8 @@ const PriceRoundingRule* PricingRules::FindRoundingRule(const Currency& currency
 }
 
 const PriceHistory* PricingRules::FindHistory(absl::string_view sku, const Currency& currency) const {
-  for (const PriceHistory& history : rules_.price_history) {
-    if (history.sku == sku && history.currency == &currency) return &history;
-  }
-  return nullptr;
+  auto it = history_by_key_.find(absl::StrCat(currency.code, ":", sku));
+  return it == history_by_key_.end() ? nullptr : &rules_.price_history[it->second];
 }
 
 absl::Span<const PricingRules::EntryRef> PricingRules::EntriesFor(absl::string_view key) const {

@@ -37,12 +37,20 @@ bool Matches(const Targeting& targeting, const CartRequest& cart) {
   return true;
 }
 
-// Larger is better: the documented selection order as one comparable key.
-auto EntryRank(const PricingRules& rules, const PricingRules::EntryRef& ref) {
-  const PriceList& list = rules.rules().price_lists[ref.list];
-  const Selector& selector = list.entries[ref.entry].selector;
-  // Ids and positions break ties ascending, so they enter negated / reversed.
-  return std::make_tuple(list.targeting.Specificity(), list.priority, selector.Specificity(), selector.category_depth);
+// Whether entry `a` wins over entry `b`, by the documented selection order: targeting
+// specificity, list priority, selector specificity (deeper categories first), all descending;
+// then list id and entry position, ascending.
+bool Precedes(const PricingRules& rules, const PricingRules::EntryRef& a, const PricingRules::EntryRef& b) {
+  const PriceList& list_a = rules.rules().price_lists[a.list];
+  const PriceList& list_b = rules.rules().price_lists[b.list];
+  const Selector& selector_a = list_a.entries[a.entry].selector;
+  const Selector& selector_b = list_b.entries[b.entry].selector;
+  const auto rank_a = std::make_tuple(list_a.targeting.Specificity(), list_a.priority, selector_a.Specificity(),
+                                      selector_a.category_depth);
+  const auto rank_b = std::make_tuple(list_b.targeting.Specificity(), list_b.priority, selector_b.Specificity(),
+                                      selector_b.category_depth);
+  if (rank_a != rank_b) return rank_a > rank_b;
+  return std::tie(list_a.id, a.entry) < std::tie(list_b.id, b.entry);
 }
 
 }  // namespace
@@ -80,20 +88,7 @@ std::optional<PricingRules::EntryRef> SelectEntry(const PricingRules& rules, con
   std::optional<PricingRules::EntryRef> best;
   for (const std::string& key : keys) {
     for (const PricingRules::EntryRef& ref : rules.EntriesFor(key)) {
-      if (!eligible[ref.list]) continue;
-      if (!best.has_value()) {
-        best = ref;
-        continue;
-      }
-      const auto rank = EntryRank(rules, ref);
-      const auto best_rank = EntryRank(rules, *best);
-      if (rank != best_rank) {
-        if (rank > best_rank) best = ref;
-        continue;
-      }
-      const std::string& id = rules.rules().price_lists[ref.list].id;
-      const std::string& best_id = rules.rules().price_lists[best->list].id;
-      if (id < best_id || (id == best_id && ref.entry < best->entry)) best = ref;
+      if (eligible[ref.list] && (!best.has_value() || Precedes(rules, ref, *best))) best = ref;
     }
   }
   return best;

@@ -167,6 +167,7 @@ class PricingRules {
   Input rules_;
   absl::flat_hash_map<std::string, std::vector<EntryRef>> entries_by_key_;
   absl::flat_hash_map<std::string, std::vector<uint32_t>> markdowns_by_key_;
+  absl::flat_hash_map<std::string, size_t> history_by_key_;  // "<currency>:<sku>" -> index
 };
 
 // The index key of a selector: "sku:TEE-M", "product:tee", "category:tops", "tag:cotton",
