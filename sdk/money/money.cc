@@ -117,6 +117,17 @@ absl::StatusOr<Money> Money::Times(const Decimal& rate, RoundingMode rounding) c
   return MoneyFromInt128(DivideAndRound(exact, money_internal::PowerOfTen(rate.scale()), rounding), *currency_);
 }
 
+absl::StatusOr<Money> Money::ConvertedTo(const Currency& target, const Decimal& rate, RoundingMode rounding) const {
+  // minor × rate × 10^(target digits − own digits), as one fraction so that only the result is
+  // rounded. |minor| < 2^63, coefficient < 10^18 and the digit factor <= 10^4 keep it in int128.
+  const int32_t digit_shift = target.minor_digits - currency_->minor_digits;
+  const absl::int128 numerator =
+      absl::int128(minor_units_) * rate.coefficient() * money_internal::PowerOfTen(digit_shift > 0 ? digit_shift : 0);
+  const absl::int128 denominator =
+      money_internal::PowerOfTen(rate.scale()) * money_internal::PowerOfTen(digit_shift < 0 ? -digit_shift : 0);
+  return MoneyFromInt128(DivideAndRound(numerator, denominator, rounding), target);
+}
+
 absl::StatusOr<Money> Money::RoundedToCash(RoundingMode rounding) const {
   const int64_t increment = currency_->cash_increment;
   const absl::int128 steps = DivideAndRound(minor_units_, increment, rounding);

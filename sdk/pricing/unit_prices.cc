@@ -22,7 +22,6 @@ class Waterfall {
       : line_(line), rounding_(rounding), rules_(rules), explain_(explain) {}
 
   const Money& price() const { return *price_; }
-  const Money& reference() const { return *reference_; }
 
   void Start(const Money& base) {
     price_ = base;
@@ -41,18 +40,17 @@ class Waterfall {
   absl::Status SetComputed(absl::string_view step, const Money& price, absl::string_view rule, PricingStep kind) {
     Record(step, *price_, price, rule);
     price_ = price;
-    if (const PriceRoundingRule* rounding_rule = rules_.FindRoundingRule(price.currency(), kind)) {
-      SF_ASSIGN_OR_RETURN(const Money rounded, rounding_rule->Apply(price));
-      if (rounded != price) Record("rounding", price, rounded, rounding_rule->id);
-      price_ = rounded;
-    }
-    return absl::OkStatus();
+    return ApplyRoundingRule(kind);
   }
 
-  void Converted(const Money& from, const Money& converted, absl::string_view rule) {
-    if (explain_) line_.explanation.push_back({"conversion", from.ToString(), converted.ToString(), std::string(rule)});
+  // The base currency's price converted: computed, so rounded by the conversion rule, and then
+  // the floor's reference (the merchant typed no price in this currency).
+  absl::Status StartConverted(const Money& from, const Money& converted, absl::string_view rate) {
+    Record("conversion", from, converted, rate);
     price_ = converted;
-    reference_ = converted;
+    SF_RETURN_IF_ERROR(ApplyRoundingRule(PricingStep::kConversion));
+    reference_ = price_;
+    return absl::OkStatus();
   }
 
   void ApplyFloor(const Money& floor) {
@@ -77,6 +75,15 @@ class Waterfall {
   }
 
  private:
+  absl::Status ApplyRoundingRule(PricingStep kind) {
+    const PriceRoundingRule* rule = rules_.FindRoundingRule(price_->currency(), kind);
+    if (rule == nullptr) return absl::OkStatus();
+    SF_ASSIGN_OR_RETURN(const Money rounded, rule->Apply(*price_));
+    if (rounded != *price_) Record("rounding", *price_, rounded, rule->id);
+    price_ = rounded;
+    return absl::OkStatus();
+  }
+
   // Explanations are opt-in: formatting every step of every line would cost more than pricing.
   void Record(absl::string_view step, const Money& before, const Money& after, absl::string_view rule) {
     if (explain_)
@@ -110,21 +117,10 @@ absl::StatusOr<bool> StartPrice(const Snapshot& snapshot, const Variant& variant
   const ExchangeRate* rate = base_currency == nullptr ? nullptr : snapshot.pricing.FindRate(*base_currency, currency);
   const std::optional<Money> source = base_currency == nullptr ? std::nullopt : variant.PriceIn(*base_currency);
   if (rate == nullptr || !source.has_value()) return false;
-  // Minor digits differ between currencies (EUR 2, JPY 0): scale by 10^(to - from) exactly.
-  const absl::int128 numerator =
-      absl::int128(source->minor_units()) * rate->rate.coefficient() *
-      money_internal::PowerOfTen(std::max(0, currency.minor_digits - base_currency->minor_digits));
-  const absl::int128 denominator =
-      money_internal::PowerOfTen(rate->rate.scale()) *
-      money_internal::PowerOfTen(std::max(0, base_currency->minor_digits - currency.minor_digits));
-  SF_ASSIGN_OR_RETURN(
-      const Money converted,
-      MoneyFromInt128(DivideAndRound(numerator, denominator, snapshot.settings.rounding_mode), currency));
-  waterfall.Converted(*source, converted, absl::StrCat(base_currency->code, "/", currency.code));
-  if (const PriceRoundingRule* rule = snapshot.pricing.FindRoundingRule(currency, PricingStep::kConversion)) {
-    SF_ASSIGN_OR_RETURN(const Money rounded, rule->Apply(converted));
-    if (rounded != converted) waterfall.SetAbsolute("rounding", rounded, rule->id);
-  }
+  SF_ASSIGN_OR_RETURN(const Money converted,
+                      source->ConvertedTo(currency, rate->rate, snapshot.settings.rounding_mode));
+  SF_RETURN_IF_ERROR(
+      waterfall.StartConverted(*source, converted, absl::StrCat(base_currency->code, "/", currency.code)));
   return true;
 }
 

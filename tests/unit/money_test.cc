@@ -63,6 +63,22 @@ TEST(MoneyTest, RateProductsAreExactBeforeTheSingleRounding) {
   EXPECT_EQ(ErrorCodeOf(max.Times(big, RoundingMode::kHalfEven).status()), "arithmetic_overflow");
 }
 
+TEST(MoneyTest, ConversionScalesAcrossMinorDigitsAndRoundsOnce) {
+  const Decimal eur_to_jpy = *Decimal::Parse("162.35");
+  // 20.00 EUR = 2000 cents; 20 × 162.35 = 3247 yen exactly.
+  EXPECT_EQ(Money::FromMinorUnits(2000, Eur()).ConvertedTo(Jpy(), eur_to_jpy, RoundingMode::kHalfEven)->ToString(),
+            "3247");
+  // 1 yen at 0.0061 EUR/JPY = 0.0061 EUR: rounds once, to 0.01 (half-even) or 0.00 (floor).
+  const Decimal jpy_to_eur = *Decimal::Parse("0.0061");
+  EXPECT_EQ(Money::FromMinorUnits(1, Jpy()).ConvertedTo(Eur(), jpy_to_eur, RoundingMode::kHalfEven)->ToString(), "0.01");
+  EXPECT_EQ(Money::FromMinorUnits(1, Jpy()).ConvertedTo(Eur(), jpy_to_eur, RoundingMode::kFloor)->ToString(), "0.00");
+  // Three minor digits: 1.00 EUR at 0.3315 KWD/EUR = 0.3315 KWD -> 0.332 (half-even on 331.5 fils).
+  EXPECT_EQ(Money::FromMinorUnits(100, Eur())
+                .ConvertedTo(*FindCurrency("KWD"), *Decimal::Parse("0.3315"), RoundingMode::kHalfEven)
+                ->ToString(),
+            "0.332");
+}
+
 TEST(DecimalTest, KeepsItsWrittenScale) {
   EXPECT_EQ(Decimal::Parse("0.190")->ToString(), "0.190");
   EXPECT_EQ(Decimal::Parse("-12.5")->coefficient(), -125);

@@ -47,6 +47,9 @@ class Money {
   absl::StatusOr<Money> Times(int64_t quantity) const;
   // amount × rate computed exactly with a 128-bit intermediate, rounded once to minor units.
   absl::StatusOr<Money> Times(const Decimal& rate, RoundingMode rounding) const;
+  // This amount in `target` at `rate` (target units per unit of this currency), computed exactly
+  // across the two currencies' minor digits (EUR 2, JPY 0, KWD 3) and rounded once.
+  absl::StatusOr<Money> ConvertedTo(const Currency& target, const Decimal& rate, RoundingMode rounding) const;
   // Rounds to a multiple of the currency's cash increment (CHF 0.05). An explicit operation:
   // nothing in the pipeline cash-rounds unless asked.
   absl::StatusOr<Money> RoundedToCash(RoundingMode rounding) const;
