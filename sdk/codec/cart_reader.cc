@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "codec/promotions_reader.h"
 #include "codec/shipping_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
@@ -82,7 +83,7 @@ Json WriteLine(const PricedLine& line) {
   out["unit_price"] = WriteMoney(line.unit_price);
   out["subtotal"] = WriteMoney(line.subtotal);
   out["discount_total"] = WriteMoney(line.discount_total);
-  out["discounts"] = Json::array();
+  out["discounts"] = WriteDiscounts(line.discounts);
   out["tax_total"] = WriteMoney(line.tax_total);
   out["taxes"] = Json::array();
   out["total"] = WriteMoney(line.total);
@@ -94,6 +95,7 @@ Json WriteLine(const PricedLine& line) {
   if (line.prior_price.has_value()) out["prior_price"] = WriteMoney(*line.prior_price);
   if (line.floor_applied) out["floor_applied"] = true;
   if (line.tax_inclusive) out["tax_inclusive"] = true;
+  if (!line.gift_of.empty()) out["gift_of"] = line.gift_of;
   if (!line.explanation.empty()) {
     Json steps = Json::array();
     for (const PriceStep& step : line.explanation) {
@@ -119,6 +121,9 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Optional("shipping", cart.shipping, ReadShippingRequest, context));
   // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
   SF_RETURN_IF_ERROR(reader.Optional("coupons", cart.coupons, ReadStringList, context));
+  // Budgets left are in the cart's currency, read above.
+  SF_RETURN_IF_ERROR(
+      reader.Optional("promotion_counters", cart.promotion_counters, ReadPromotionCounters, context, *cart.currency));
   SF_RETURN_IF_ERROR(reader.Optional("channel", cart.channel, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("locale", cart.locale, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("explain", cart.explain, ReadBoolean));
@@ -145,6 +150,7 @@ Json WritePricedCart(const PricedCart& cart) {
       {"total", WriteMoney(cart.totals.total)},
       {"item_count", cart.totals.item_count},
   };
+  if (cart.totals.loyalty_points > 0) out["totals"]["loyalty_points"] = cart.totals.loyalty_points;
   Json issues = Json::array();
   for (const Issue& issue : cart.issues) {
     issues.push_back({{"code", issue.code}, {"message", issue.message}, {"path", issue.path}});
@@ -152,6 +158,7 @@ Json WritePricedCart(const PricedCart& cart) {
   out["issues"] = std::move(issues);
   if (cart.shipping.has_value()) out["shipping"] = WriteShippingQuote(*cart.shipping);
   if (!cart.nudges.empty()) out["nudges"] = WriteNudges(cart.nudges);
+  if (!cart.promotions.empty()) out["promotions"] = WritePromotionOutcomes(cart.promotions);
   out["engine"] = {
       {"version", cart.engine.version},
       {"snapshot_hash", cart.engine.snapshot_hash},

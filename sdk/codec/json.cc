@@ -172,8 +172,9 @@ absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, i
     return InputError(out_of_range_code, absl::StrCat("must be an integer from ", min, " to ", max), path);
   };
   if (value.is_number_unsigned()) {
+    // nlohmann reads every non-negative literal as unsigned: the lower bound applies here too.
     const uint64_t n = value.get<uint64_t>();
-    if (n > static_cast<uint64_t>(max)) return out_of_range();
+    if (n > static_cast<uint64_t>(max) || static_cast<int64_t>(n) < min) return out_of_range();
     return static_cast<int64_t>(n);
   }
   if (value.is_number_float()) {

@@ -14,62 +14,6 @@ absl::Status Invalid(absl::string_view message, absl::string_view path) {
   return InputError(error_code::kInvalidValue, message, path);
 }
 
-absl::StatusOr<Decimal> ReadDecimal(const Json& value, absl::string_view path) {
-  if (!value.is_string()) return TypeMismatch(value, "a decimal string", path);
-  absl::StatusOr<Decimal> decimal = Decimal::Parse(value.get_ref<const std::string&>());
-  if (!decimal.ok()) return PrefixErrorPath(decimal.status(), path);
-  return decimal;
-}
-
-// A decimal strictly above `low` and at most `high` (both whole numbers).
-absl::StatusOr<Decimal> ReadDecimalIn(const Json& value, absl::string_view path, int64_t low, int64_t high) {
-  SF_ASSIGN_OR_RETURN(Decimal decimal, ReadDecimal(value, path));
-  const absl::int128 scale = money_internal::PowerOfTen(decimal.scale());
-  if (decimal.coefficient() <= low * scale || decimal.coefficient() > high * scale) {
-    return Invalid(absl::StrCat("must be above ", low, " and at most ", high), path);
-  }
-  return decimal;
-}
-
-absl::StatusOr<const Currency*> ReadListedCurrency(const Json& value, absl::string_view path,
-                                                   const std::vector<const Currency*>& allowed) {
-  SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency(value, path));
-  for (const Currency* c : allowed) {
-    if (c == currency) return currency;
-  }
-  return InputError(error_code::kCurrencyNotAllowed,
-                    absl::StrCat(currency->code, " is not in the snapshot's currencies"), path);
-}
-
-// Exactly one of sku / product / category / tag / attribute, read from `reader`'s object.
-absl::StatusOr<Selector> ReadSelector(ObjectReader& reader, const ReadContext& context) {
-  Selector selector;
-  int found = 0;
-  constexpr std::pair<absl::string_view, Selector::Kind> kKinds[] = {
-      {"sku", Selector::Kind::kSku},
-      {"product", Selector::Kind::kProduct},
-      {"category", Selector::Kind::kCategory},
-      {"tag", Selector::Kind::kTag},
-  };
-  for (const auto& [key, kind] : kKinds) {
-    if (const Json* value = reader.Find(key)) {
-      SF_ASSIGN_OR_RETURN(selector.value, ReadIdentifier(*value, reader.PathOf(key), context));
-      selector.kind = kind;
-      ++found;
-    }
-  }
-  if (const Json* attribute = reader.Find("attribute")) {
-    SF_ASSIGN_OR_RETURN(ObjectReader pair, ObjectReader::Open(*attribute, reader.PathOf("attribute")));
-    SF_RETURN_IF_ERROR(pair.Required("key", selector.attribute_key, ReadIdentifier, context));
-    SF_RETURN_IF_ERROR(pair.Required("value", selector.value, ReadString, context));
-    SF_RETURN_IF_ERROR(pair.RejectUnknownFields());
-    selector.kind = Selector::Kind::kAttribute;
-    ++found;
-  }
-  if (found != 1) return Invalid("give exactly one of sku, product, category, tag, attribute", reader.path());
-  return selector;
-}
-
 // {"percent": "-10"} or {"amount": "-1.00"}, into `effect`.
 absl::Status ReadAdjustment(const Json& value, absl::string_view path, const Currency& currency, PriceEffect& effect) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
@@ -129,16 +73,6 @@ absl::StatusOr<PriceListEntry> ReadEntry(const Json& value, absl::string_view pa
       ReadEffect(reader, currency, reader.Find("tiers") != nullptr, "price, adjust and tiers", entry.effect));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return entry;
-}
-
-absl::StatusOr<TimeWindow> ReadWindow(ObjectReader& reader) {
-  TimeWindow window;
-  SF_RETURN_IF_ERROR(reader.Optional("valid_from", window.from, ReadTimestamp));
-  SF_RETURN_IF_ERROR(reader.Optional("valid_until", window.until, ReadTimestamp));
-  if (window.from.has_value() && window.until.has_value() && *window.until <= *window.from) {
-    return InputError(error_code::kInvalidWindow, "valid_until must be after valid_from", reader.PathOf("valid_until"));
-  }
-  return window;
 }
 
 absl::StatusOr<Targeting> ReadTargeting(const Json& value, absl::string_view path, const ReadContext& context) {
@@ -305,15 +239,85 @@ absl::StatusOr<PriceHistory> ReadHistory(const Json& value, absl::string_view pa
   return history;
 }
 
-// `too_many_*` when the array member `key` has more than `limit` elements.
+}  // namespace
+
+absl::StatusOr<Decimal> ReadDecimal(const Json& value, absl::string_view path) {
+  if (!value.is_string()) return TypeMismatch(value, "a decimal string", path);
+  absl::StatusOr<Decimal> decimal = Decimal::Parse(value.get_ref<const std::string&>());
+  if (!decimal.ok()) return PrefixErrorPath(decimal.status(), path);
+  return decimal;
+}
+
+absl::StatusOr<Decimal> ReadDecimalIn(const Json& value, absl::string_view path, int64_t low, int64_t high) {
+  SF_ASSIGN_OR_RETURN(Decimal decimal, ReadDecimal(value, path));
+  const absl::int128 scale = money_internal::PowerOfTen(decimal.scale());
+  if (decimal.coefficient() <= low * scale || decimal.coefficient() > high * scale) {
+    return Invalid(absl::StrCat("must be above ", low, " and at most ", high), path);
+  }
+  return decimal;
+}
+
+absl::StatusOr<const Currency*> ReadListedCurrency(const Json& value, absl::string_view path,
+                                                   const std::vector<const Currency*>& allowed) {
+  SF_ASSIGN_OR_RETURN(const Currency* currency, ReadCurrency(value, path));
+  for (const Currency* c : allowed) {
+    if (c == currency) return currency;
+  }
+  return InputError(error_code::kCurrencyNotAllowed,
+                    absl::StrCat(currency->code, " is not in the snapshot's currencies"), path);
+}
+
+absl::StatusOr<Selector> ReadSelector(ObjectReader& reader, const ReadContext& context) {
+  Selector selector;
+  int found = 0;
+  constexpr std::pair<absl::string_view, Selector::Kind> kKinds[] = {
+      {"sku", Selector::Kind::kSku},
+      {"product", Selector::Kind::kProduct},
+      {"category", Selector::Kind::kCategory},
+      {"tag", Selector::Kind::kTag},
+  };
+  for (const auto& [key, kind] : kKinds) {
+    if (const Json* value = reader.Find(key)) {
+      SF_ASSIGN_OR_RETURN(selector.value, ReadIdentifier(*value, reader.PathOf(key), context));
+      selector.kind = kind;
+      ++found;
+    }
+  }
+  if (const Json* attribute = reader.Find("attribute")) {
+    SF_ASSIGN_OR_RETURN(ObjectReader pair, ObjectReader::Open(*attribute, reader.PathOf("attribute")));
+    SF_RETURN_IF_ERROR(pair.Required("key", selector.attribute_key, ReadIdentifier, context));
+    SF_RETURN_IF_ERROR(pair.Required("value", selector.value, ReadString, context));
+    SF_RETURN_IF_ERROR(pair.RejectUnknownFields());
+    selector.kind = Selector::Kind::kAttribute;
+    ++found;
+  }
+  if (found != 1) return Invalid("give exactly one of sku, product, category, tag, attribute", reader.path());
+  return selector;
+}
+
+absl::StatusOr<Selector> ReadSelectorObject(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  SF_ASSIGN_OR_RETURN(Selector selector, ReadSelector(reader, context));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return selector;
+}
+
+absl::StatusOr<TimeWindow> ReadWindow(ObjectReader& reader) {
+  TimeWindow window;
+  SF_RETURN_IF_ERROR(reader.Optional("valid_from", window.from, ReadTimestamp));
+  SF_RETURN_IF_ERROR(reader.Optional("valid_until", window.until, ReadTimestamp));
+  if (window.from.has_value() && window.until.has_value() && *window.until <= *window.from) {
+    return InputError(error_code::kInvalidWindow, "valid_until must be after valid_from", reader.PathOf("valid_until"));
+  }
+  return window;
+}
+
 absl::Status CheckCount(ObjectReader& reader, absl::string_view key, int64_t limit, absl::string_view code) {
   const Json* value = reader.Find(key);
   if (value == nullptr || !value->is_array() || static_cast<int64_t>(value->size()) <= limit) return absl::OkStatus();
   return InputError(code, absl::StrCat("the snapshot has ", value->size(), " ", key, "; the limit is ", limit),
                     reader.PathOf(key));
 }
-
-}  // namespace
 
 absl::StatusOr<Decimal> ReadMargin(const Json& value, absl::string_view path) {
   SF_ASSIGN_OR_RETURN(Decimal margin, ReadDecimal(value, path));

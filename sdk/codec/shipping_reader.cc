@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "codec/promotions_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 
@@ -133,6 +134,7 @@ Json WriteOption(const ShippingOption& option) {
   } else {
     out["reason"] = option.reason;
   }
+  if (option.discount.has_value()) out["discount"] = option.discount->ToString();
   return out;
 }
 
@@ -180,6 +182,10 @@ Json WriteShippingQuote(const ShippingQuote& quote) {
     out["available"] = quote.available;
     if (!quote.available) out["reason"] = quote.reason;
   }
+  if (quote.discount.has_value()) {
+    out["discount"] = quote.discount->ToString();
+    out["discounts"] = WriteDiscounts(quote.discounts);
+  }
   if (quote.options.has_value()) {
     Json options = Json::array();
     for (const ShippingOption& option : *quote.options) options.push_back(WriteOption(option));
@@ -191,10 +197,15 @@ Json WriteShippingQuote(const ShippingQuote& quote) {
 Json WriteNudges(const std::vector<Nudge>& nudges) {
   Json out = Json::array();
   for (const Nudge& nudge : nudges) {
-    out.push_back({{"type", nudge.type},
-                   {"method", nudge.method},
-                   {"threshold", nudge.threshold.ToString()},
-                   {"missing", nudge.missing.ToString()}});
+    // Only what the nudge's type gives: free_shipping is {type, method, threshold, missing}.
+    Json entry = {{"type", nudge.type}};
+    if (!nudge.method.empty()) entry["method"] = nudge.method;
+    if (!nudge.promotion.empty()) entry["promotion"] = nudge.promotion;
+    if (nudge.threshold.has_value()) entry["threshold"] = nudge.threshold->ToString();
+    if (nudge.missing.has_value()) entry["missing"] = nudge.missing->ToString();
+    if (nudge.missing_quantity.has_value()) entry["missing_quantity"] = *nudge.missing_quantity;
+    if (nudge.saving.has_value()) entry["saving"] = nudge.saving->ToString();
+    out.push_back(std::move(entry));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "codec/pricing_reader.h"
+#include "codec/promotions_reader.h"
 #include "codec/shipping_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
@@ -42,6 +43,7 @@ absl::StatusOr<Settings> ReadSettings(const Json& value, absl::string_view path,
     SF_RETURN_IF_ERROR(ReadLimitsObject(*limits, reader.PathOf("limits"), settings.limits));
   }
   SF_RETURN_IF_ERROR(reader.Optional("prices_include_tax", settings.prices_include_tax, ReadBoolean));
+  SF_RETURN_IF_ERROR(reader.Optional("promotion_selection", settings.promotion_selection, ReadPromotionSelection));
   if (const Json* base = reader.Find("base_currency")) {
     SF_ASSIGN_OR_RETURN(settings.base_currency, ReadCurrency(*base, reader.PathOf("base_currency")));
     bool listed = false;
@@ -184,6 +186,8 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   // After the catalog: excluded categories must exist.
   SF_RETURN_IF_ERROR(
       reader.Optional("shipping", snapshot.shipping, ReadShipping, context, snapshot.currencies, snapshot.catalog));
+  SF_ASSIGN_OR_RETURN(snapshot.promotions,
+                      ReadPromotions(reader, {context, snapshot.currencies}, limits.max_promotions, snapshot.catalog));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "pricing/unit_prices.h"
-#include "promotions/coupons.h"
+#include "promotions/stage.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 #include "storefront/shipping/shipping.h"
@@ -35,15 +35,19 @@ absl::StatusOr<PricedCart> Engine::Price(const CartRequest& cart) const {
                       "/currency");
   }
   SF_RETURN_IF_ERROR(ValidateShippingRequest(snapshot_.shipping, cart));
+  SF_RETURN_IF_ERROR(ValidatePromotionCounters(snapshot_.promotions, cart));
 
   PricedCart result(*cart.currency);
   result.at = cart.at;
   SF_ASSIGN_OR_RETURN(result.lines, pricing::ResolveUnitPrices(snapshot_, cart, result.issues));
-  promotions::ReportCoupons(cart, result.issues);
-  // Shipping reads the lines' subtotals and discounts, so it runs after the first two stages.
-  SF_RETURN_IF_ERROR(QuoteShipping(snapshot_.shipping, snapshot_.catalog, cart, result));
+  // Shipping reads the lines' discounts and shipping promotions read the quote, so the
+  // promotions stage runs the shipping quote between its item/order and shipping passes.
+  SF_RETURN_IF_ERROR(promotions::ApplyPromotionsAndShipping(snapshot_, cart, result));
   const Money shipping_total = result.shipping.has_value() ? result.shipping->amount : Money::Zero(*cart.currency);
   SF_ASSIGN_OR_RETURN(result.totals, totals::Compute(*cart.currency, result.lines, shipping_total));
+  for (const PromotionOutcome& outcome : result.promotions) {
+    if (outcome.applied) result.totals.loyalty_points += outcome.points;
+  }
   result.engine = EngineStamp{std::string(Version()), snapshot_.content_hash, kSnapshotSchemaVersion};
   return result;
 }

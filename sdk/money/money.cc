@@ -134,4 +134,11 @@ absl::StatusOr<Money> Money::RoundedToCash(RoundingMode rounding) const {
   return MoneyFromInt128(steps * increment, *currency_);
 }
 
+const Money* AmountIn(const std::vector<Money>& amounts, const Currency& currency) {
+  for (const Money& amount : amounts) {
+    if (&amount.currency() == &currency) return &amount;
+  }
+  return nullptr;
+}
+
 }  // namespace storefront

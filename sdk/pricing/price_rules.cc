@@ -11,8 +11,33 @@
 namespace storefront {
 namespace {
 
-// Checks that a selector names something the catalog has (tags and attribute values are free
-// text: a rule may be written before the product that carries them).
+absl::Status CheckTiers(const std::vector<Tier>& tiers, absl::string_view path) {
+  for (size_t i = 0; i < tiers.size(); ++i) {
+    const bool ok = i == 0 ? tiers[i].min_quantity == 1 : tiers[i].min_quantity > tiers[i - 1].min_quantity;
+    if (!ok) {
+      return InputError(error_code::kInvalidTiers,
+                        i == 0 ? "the first tier must start at quantity 1" : "tiers must strictly increase",
+                        absl::StrCat(path, "/tiers/", i, "/min_quantity"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+template <typename T>
+absl::Status CheckUniqueIds(const std::vector<T>& items, absl::string_view collection) {
+  absl::flat_hash_set<absl::string_view> seen;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!seen.insert(items[i].id).second) {
+      return InputError(error_code::kDuplicateId, absl::StrCat("\"", items[i].id, "\" is defined twice"),
+                        absl::StrCat("/", collection, "/", i, "/id"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// Tags and attribute values are free text: a rule may be written before the product that carries them.
 absl::Status CheckSelector(const Selector& selector, const Catalog& catalog, absl::string_view path) {
   switch (selector.kind) {
     case Selector::Kind::kSku:
@@ -39,32 +64,6 @@ absl::Status CheckSelector(const Selector& selector, const Catalog& catalog, abs
   }
   return absl::OkStatus();
 }
-
-absl::Status CheckTiers(const std::vector<Tier>& tiers, absl::string_view path) {
-  for (size_t i = 0; i < tiers.size(); ++i) {
-    const bool ok = i == 0 ? tiers[i].min_quantity == 1 : tiers[i].min_quantity > tiers[i - 1].min_quantity;
-    if (!ok) {
-      return InputError(error_code::kInvalidTiers,
-                        i == 0 ? "the first tier must start at quantity 1" : "tiers must strictly increase",
-                        absl::StrCat(path, "/tiers/", i, "/min_quantity"));
-    }
-  }
-  return absl::OkStatus();
-}
-
-template <typename T>
-absl::Status CheckUniqueIds(const std::vector<T>& items, absl::string_view collection) {
-  absl::flat_hash_set<absl::string_view> seen;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (!seen.insert(items[i].id).second) {
-      return InputError(error_code::kDuplicateId, absl::StrCat("\"", items[i].id, "\" is defined twice"),
-                        absl::StrCat("/", collection, "/", i, "/id"));
-    }
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
 
 int Selector::Specificity() const {
   switch (kind) {

@@ -98,13 +98,6 @@ class Waterfall {
   std::optional<Money> reference_;
 };
 
-std::optional<Money> AmountIn(const std::vector<Money>& amounts, const Currency& currency) {
-  for (const Money& amount : amounts) {
-    if (&amount.currency() == &currency) return amount;
-  }
-  return std::nullopt;
-}
-
 // Base price, or the base currency's price converted with the snapshot's rate. False when the
 // variant cannot be sold in this currency.
 absl::StatusOr<bool> StartPrice(const Snapshot& snapshot, const Variant& variant, const Currency& currency,
@@ -131,20 +124,6 @@ const Tier& TierFor(const std::vector<Tier>& tiers, int64_t quantity) {
     if (tiers[i].min_quantity <= quantity) chosen = i;
   }
   return tiers[chosen];
-}
-
-// The floor in `currency`: the variant's min_price and unit_cost × (1 + margin), rounded up.
-absl::StatusOr<std::optional<Money>> Floor(const Product& product, const Variant& variant, const Currency& currency,
-                                           const Markdown* markdown) {
-  std::optional<Money> floor = AmountIn(variant.min_prices, currency);
-  const std::optional<Money> cost = AmountIn(variant.unit_costs, currency);
-  for (const std::optional<Decimal>& margin : {product.min_margin, markdown ? markdown->min_margin : std::nullopt}) {
-    if (!margin.has_value() || !cost.has_value()) continue;
-    SF_ASSIGN_OR_RETURN(const Money markup, cost->Times(*margin, RoundingMode::kCeiling));
-    SF_ASSIGN_OR_RETURN(const Money minimum, cost->Plus(markup));
-    if (!floor.has_value() || minimum.minor_units() > floor->minor_units()) floor = minimum;
-  }
-  return floor;
 }
 
 absl::Status PriceLine(const Snapshot& snapshot, const CartRequest& cart, const std::vector<bool>& eligible,
@@ -196,7 +175,8 @@ absl::Status PriceLine(const Snapshot& snapshot, const CartRequest& cart, const 
   }
 
   SF_ASSIGN_OR_RETURN(const std::optional<Money> floor,
-                      Floor(*found.product, *found.variant, currency, markdown ? markdown->markdown : nullptr));
+                      UnitFloor(*found.product, *found.variant, currency,
+                                markdown ? markdown->markdown->min_margin : std::nullopt));
   if (floor.has_value()) waterfall.ApplyFloor(*floor);
 
   line.unit_price = waterfall.price();
@@ -219,6 +199,20 @@ absl::Status PriceLine(const Snapshot& snapshot, const CartRequest& cart, const 
 }
 
 }  // namespace
+
+absl::StatusOr<std::optional<Money>> UnitFloor(const Product& product, const Variant& variant,
+                                               const Currency& currency, const std::optional<Decimal>& rule_margin) {
+  std::optional<Money> floor;
+  if (const Money* min_price = AmountIn(variant.min_prices, currency)) floor = *min_price;
+  const Money* cost = AmountIn(variant.unit_costs, currency);
+  for (const std::optional<Decimal>& margin : {product.min_margin, rule_margin}) {
+    if (!margin.has_value() || cost == nullptr) continue;
+    SF_ASSIGN_OR_RETURN(const Money markup, cost->Times(*margin, RoundingMode::kCeiling));
+    SF_ASSIGN_OR_RETURN(const Money minimum, cost->Plus(markup));
+    if (!floor.has_value() || minimum.minor_units() > floor->minor_units()) floor = minimum;
+  }
+  return floor;
+}
 
 absl::StatusOr<std::vector<PricedLine>> ResolveUnitPrices(const Snapshot& snapshot, const CartRequest& cart,
                                                           std::vector<Issue>& issues) {

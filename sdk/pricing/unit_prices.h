@@ -20,6 +20,12 @@ namespace storefront::pricing {
 absl::StatusOr<std::vector<PricedLine>> ResolveUnitPrices(const Snapshot& snapshot, const CartRequest& cart,
                                                           std::vector<Issue>& issues);
 
+// The lowest unit price any rule may produce (pricing.md, "Floors"): the variant's min_price in
+// `currency` and unit cost × (1 + margin), rounded up, for the product's min_margin and the
+// applying rule's (a markdown's or a promotion's); nullopt when none of them is given.
+absl::StatusOr<std::optional<Money>> UnitFloor(const Product& product, const Variant& variant,
+                                               const Currency& currency, const std::optional<Decimal>& rule_margin);
+
 }  // namespace storefront::pricing
 
 #endif  // STOREFRONT_SDK_PRICING_UNIT_PRICES_H_

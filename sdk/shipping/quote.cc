@@ -109,7 +109,12 @@ absl::StatusOr<RatePrice> QuoteMethod(const ShippingConfig& config, const Shippi
 
 absl::StatusOr<Nudge> FreeShippingNudge(const std::string& method, const Money& threshold, const Money& subtotal) {
   SF_ASSIGN_OR_RETURN(const Money missing, threshold.Minus(subtotal));
-  return Nudge{"free_shipping", method, threshold, missing};
+  Nudge nudge;
+  nudge.type = "free_shipping";
+  nudge.method = method;
+  nudge.threshold = threshold;
+  nudge.missing = missing;
+  return nudge;
 }
 
 // Available options by amount, then id; unavailable ones after them, by id.
@@ -128,8 +133,8 @@ std::vector<ShippingOption> SortOptions(std::vector<ShippingOption> options) {
 // The closest threshold first: it is the one the shopper is most likely to reach.
 std::vector<Nudge> SortNudges(std::vector<Nudge> nudges) {
   const std::vector<size_t> order = shipping::SortedOrder(nudges.size(), [&](size_t i, size_t j) {
-    const int64_t missing_a = nudges[i].missing.minor_units();
-    const int64_t missing_b = nudges[j].missing.minor_units();
+    const int64_t missing_a = nudges[i].missing->minor_units();  // free_shipping nudges always have it
+    const int64_t missing_b = nudges[j].missing->minor_units();
     return missing_a != missing_b ? missing_a < missing_b : nudges[i].method < nudges[j].method;
   });
   return shipping::Reordered(std::move(nudges), order);
@@ -191,7 +196,7 @@ absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog,
     options.reserve(config.methods().size());
     for (const ShippingMethod& method : config.methods()) {
       SF_ASSIGN_OR_RETURN(const RatePrice price, QuoteMethod(config, method, address, facts, catalog));
-      options.push_back({method.id, method.name, price.amount, price.free, std::string(price.reason)});
+      options.push_back({method.id, method.name, price.amount, price.free, std::nullopt, std::string(price.reason)});
       if (price.free_over.has_value()) {
         SF_ASSIGN_OR_RETURN(Nudge nudge, FreeShippingNudge(method.id, *price.free_over, subtotal));
         nudges.push_back(std::move(nudge));

@@ -100,13 +100,6 @@ RatePrice Unavailable(absl::string_view reason) {
 
 }  // namespace
 
-const Money* AmountIn(const std::vector<Money>& amounts, const Currency& currency) {
-  for (const Money& amount : amounts) {
-    if (&amount.currency() == &currency) return &amount;
-  }
-  return nullptr;
-}
-
 absl::Status ValidateRate(const ShippingRate& rate, absl::string_view path) {
   const std::string tiers_path = absl::StrCat(path, "/tiers");
   SF_RETURN_IF_ERROR(CheckMembersMatchType(rate, path));

@@ -32,9 +32,6 @@ struct RatePrice {
   std::optional<Money> free_over;  // a threshold not yet reached, for a nudge
 };
 
-// The amount `amounts` holds for `currency`, or nullptr.
-const Money* AmountIn(const std::vector<Money>& amounts, const Currency& currency);
-
 // Amounts not negative, tiers well-formed. `path` is the rate's ("/methods/0/rates/1").
 absl::Status ValidateRate(const ShippingRate& rate, absl::string_view path);
 

@@ -487,3 +487,114 @@ test('pricing: the schemas reject what the pricing contract rejects', () => {
   bad((l) => { l.price_list.entry = -1; }, 'negative entry index');
   bad((l) => { l.price_list.name = 'VIP'; }, 'price_list with "name"');
 });
+
+test('promotions: the schemas reject what the promotions contract rejects', () => {
+  const withPromotion = (promotion, settings) => ({
+    ...minimalSnapshot(),
+    ...(settings ? { settings } : {}),
+    promotions: [{ id: 'p', ...promotion }],
+  });
+  const percent10 = { type: 'order_percent_off', percent: '10' };
+  assertValid('snapshot', withPromotion({
+    name: 'Welcome', coupons: ['WELCOME10'], valid_from: '2026-11-01T00:00:00Z', channels: ['web'],
+    eligibility: { customer_groups: ['retail'], max_orders: 0 }, priority: 10, exclusive: false, stop_after: true,
+    combines_with: ['item', 'shipping'], min_margin: '0.10', limits: { uses: 1000, uses_per_customer: 1, budget: { EUR: '500.00' } },
+    condition: { all: [
+      { subtotal: { min: { EUR: '30.00' }, base: 'after_discounts' } },
+      { not: { weekday: { days: ['sat', 'sun'], utc_offset: '+01:00' } } },
+      { any: [{ quantity: { items: [{ sku: 'P-1' }], min: 2 } }, { customer_attribute: { key: 'vip', equals: true } }] },
+      { time_of_day: { from: '22:00', until: '02:00', utc_offset: '-18:00' } },
+      { coupon: 'STAFF' },
+    ] },
+    action: percent10,
+  }, { promotion_selection: 'best_for_customer', limits: { max_promotion_combinations: 65536 } }), 'full promotion');
+  const actions = [
+    { type: 'percent_off', percent: '100', items: [{ tag: 't' }], skip_marked_down: true, max_quantity: 2 },
+    { type: 'amount_off_each', amount: { EUR: '1.00' } },
+    { type: 'unit_price', price: { EUR: '0.00' } },
+    { type: 'n_for_x', quantity: 3, price: { EUR: '10.00' }, max_applications: 1 },
+    { type: 'buy_x_get_y', buy: { items: [], quantity: 2 }, get: { quantity: 1 }, discount: { percent: '100' }, pick: 'most_expensive' },
+    { type: 'bundle', components: [{ items: [{ sku: 'P-1' }] }, { items: [{ tag: 't' }], quantity: 2 }], price: { EUR: '5.00' } },
+    { type: 'free_gift', sku: 'P-1' },
+    { type: 'tiered_spend', by: 'quantity', tiers: [{ min: 3, percent: '5' }, { min: 6, percent: '10' }] },
+    { type: 'tiered_spend', tiers: [{ min: { EUR: '100.00' }, amount: { EUR: '10.00' } }] },
+    { type: 'order_amount_off', amount: { EUR: '5.00' } },
+    { type: 'loyalty_points', points: 1, per: { EUR: '1.00' } },
+    { type: 'shipping_off', free: true, methods: ['standard'] },
+  ];
+  for (const action of actions) assertValid('snapshot', withPromotion({ action }), `action ${action.type}`);
+
+  const bad = (promotion, where) => assertInvalid('snapshot', withPromotion(promotion), where);
+  bad({}, 'promotion without action');
+  bad({ action: percent10, colour: 'red' }, 'unknown promotion field');
+  bad({ action: { type: 'half_off' } }, 'unknown action type');
+  bad({ action: { type: 'order_percent_off', percent: '0' } }, 'percent 0');
+  bad({ action: { type: 'order_percent_off', percent: '100.01' } }, 'percent above 100');
+  bad({ action: { type: 'order_percent_off', percent: '10', items: [] } }, 'items on an order percent');
+  bad({ action: { type: 'order_amount_off', amount: { EUR: 5 } } }, 'amount as a number');
+  bad({ action: { type: 'order_amount_off', amount: { EUR: '0.00' } } }, 'amount 0');
+  bad({ action: { type: 'order_amount_off', amount: {} } }, 'empty amount map');
+  bad({ action: { type: 'unit_price', price: { EUR: '-1.00' } } }, 'negative price');
+  bad({ action: { type: 'n_for_x', quantity: 1, price: { EUR: '1.00' } } }, 'n_for_x of one');
+  bad({ action: { type: 'bundle', components: [{ items: [] }], price: { EUR: '1.00' } } }, 'bundle of one component');
+  bad({ action: { type: 'shipping_off', percent: '10', free: true } }, 'shipping_off with two forms');
+  bad({ action: { type: 'shipping_off', free: false } }, 'free false');
+  bad({ action: { type: 'buy_x_get_y', buy: { items: [], quantity: 1 }, get: { quantity: 1 }, discount: {} } }, 'bxgy without discount');
+  bad({ action: { type: 'tiered_spend', tiers: [] } }, 'no tiers');
+  bad({ action: percent10, combines_with: ['items'] }, 'unknown class');
+  bad({ action: percent10, condition: {} }, 'empty condition');
+  bad({ action: percent10, condition: { segment: 'vip', channel: ['web'] } }, 'condition with two keys');
+  bad({ action: percent10, condition: { weather: 'sunny' } }, 'unknown condition node');
+  bad({ action: percent10, condition: { all: [] } }, 'empty all');
+  bad({ action: percent10, condition: { quantity: { items: [] } } }, 'range without bounds');
+  bad({ action: percent10, condition: { subtotal: { items: [], min: { EUR: '1.00' } } } }, 'subtotal with items');
+  bad({ action: percent10, condition: { weekday: { days: ['mon', 'Tue'] } } }, 'unknown weekday');
+  bad({ action: percent10, condition: { weekday: { days: ['mon', 'mon'] } } }, 'weekday twice');
+  bad({ action: percent10, condition: { weekday: { days: ['mon'], utc_offset: '+18:30' } } }, 'offset past 18:00');
+  bad({ action: percent10, condition: { time_of_day: { from: '09:00', until: '24:00' } } }, 'until 24:00');
+  bad({ action: percent10, condition: { customer_attribute: { key: 'k', equals: 'x', min: 1 } } }, 'equals and min');
+  bad({ action: percent10, condition: { amount: { min: { EUR: '1.00' }, base: 'net' } } }, 'unknown base');
+  assertInvalid('snapshot', withPromotion({ action: percent10 }, { promotion_selection: 'best' }), 'unknown selection');
+  assertInvalid('snapshot', withPromotion({ action: percent10 }, { limits: { max_promotion_combinations: 0 } }), 'no combinations');
+
+  assertValid('cart', { ...minimalCart(), promotion_counters: { welcome10: { uses_left: -1, customer_uses_left: 0 }, bf: { budget_left: '0.00' } } },
+    'promotion counters');
+  assertInvalid('cart', { ...minimalCart(), promotion_counters: { bf: { budget_left: '-1.00' } } }, 'negative budget_left');
+  assertInvalid('cart', { ...minimalCart(), promotion_counters: { bf: { budget_left: 1 } } }, 'budget_left as a number');
+  assertInvalid('cart', { ...minimalCart(), promotion_counters: { bf: { uses: 1 } } }, 'counter "uses"');
+
+  const priced = minimalPricedCart();
+  priced.lines[0].discounts = [{ promotion: 'p', amount: '0.10' }];
+  const gift = { ...minimalPricedCart().lines[0], index: 1, gift_of: 'gift' };
+  delete gift.line_id;
+  priced.lines.push(gift);
+  priced.totals.loyalty_points = 3;
+  priced.promotions = [
+    { promotion: 'p', applied: true, saving: '0.10', uses: 1, budget_used: '0.10', capped_by_budget: true },
+    { promotion: 'w', applied: false, reason: 'condition_not_met', coupon: ' welcome10', coupon_index: 0,
+      condition: '/promotions/1/condition/all/0', missing_amount: '5.00' },
+    { promotion: 'x', applied: false, reason: 'not_combinable', blocked_by: 'p' },
+  ];
+  priced.nudges = [
+    { type: 'add_items', promotion: 'p', missing_quantity: 1 },
+    { type: 'free_shipping', method: 'std', threshold: '50.00', missing: '8.00' },
+    { type: 'spend_more', promotion: 't', threshold: '200.00', missing: '20.00', saving: '25.00' },
+  ];
+  priced.shipping = { amount: '0.00', available: true, free: false, method: 'std', weight_grams: 0,
+    discount: '4.90', discounts: [{ promotion: 's', amount: '4.90' }] };
+  assertValid('priced-cart', priced, 'priced cart with promotions');
+  const broken = (mutate, where) => {
+    const cart = structuredClone(priced);
+    mutate(cart);
+    assertInvalid('priced-cart', cart, where);
+  };
+  broken((c) => { c.promotions = []; }, 'empty promotions (omitted instead)');
+  broken((c) => { c.promotions[0].capped_by_budget = false; }, 'capped_by_budget false (omitted instead)');
+  broken((c) => { c.promotions[1].reason = 'too_late'; }, 'unknown reason');
+  broken((c) => { delete c.promotions[1].coupon_index; }, 'coupon without coupon_index');
+  broken((c) => { c.totals.loyalty_points = 0; }, 'zero loyalty points (omitted instead)');
+  broken((c) => { c.lines[0].discounts[0].amount = 0.1; }, 'line discount as a number');
+  broken((c) => { delete c.shipping.discounts; }, 'shipping discount without discounts');
+  broken((c) => { c.nudges[0].method = 'std'; }, 'add_items nudge with a method');
+  broken((c) => { delete c.nudges[2].promotion; }, 'spend_more nudge without promotion');
+});

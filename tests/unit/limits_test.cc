@@ -1,5 +1,7 @@
 #include "storefront/engine/limits.h"
 
+#include <iterator>
+
 #include "gtest/gtest.h"
 #include "storefront/base/error.h"
 
@@ -10,10 +12,14 @@ namespace {
 TEST(LimitsTest, StructDefaultsMatchTheTable) {
   const HostLimits host;
   const int64_t host_values[] = {host.max_snapshot_bytes, host.max_variants,    host.max_json_depth,
-                                 host.max_string_length,  host.max_price_lists, host.max_markdowns};
+                                 host.max_string_length,  host.max_price_lists, host.max_markdowns,
+                                 host.max_promotions};
+  ASSERT_EQ(std::size(host_values), HostLimitSpecs().size());
   for (size_t i = 0; i < HostLimitSpecs().size(); ++i) EXPECT_EQ(host_values[i], HostLimitSpecs()[i].default_value);
   const CartLimits cart;
-  const int64_t cart_values[] = {cart.max_cart_bytes, cart.max_lines, cart.max_quantity, cart.max_coupons};
+  const int64_t cart_values[] = {cart.max_cart_bytes, cart.max_lines, cart.max_quantity, cart.max_coupons,
+                                 cart.max_promotion_combinations};
+  ASSERT_EQ(std::size(cart_values), CartLimitSpecs().size());
   for (size_t i = 0; i < CartLimitSpecs().size(); ++i) EXPECT_EQ(cart_values[i], CartLimitSpecs()[i].default_value);
 }
 

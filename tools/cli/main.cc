@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     command
         ->add_option("--limit", host_limits,
                      "host limit NAME=VALUE: max_snapshot_bytes, max_variants, max_json_depth, max_string_length, "
-                     "max_price_lists, max_markdowns")
+                     "max_price_lists, max_markdowns, max_promotions")
         ->take_all();
     command->add_flag("--pretty", pretty, "indent the output for reading (the default is the canonical form)");
   };

@@ -74,6 +74,8 @@ export interface Snapshot {
   price_rounding?: PriceRoundingRule[];
   /** Price history per SKU and currency, for the EU Omnibus prior price. */
   price_history?: PriceHistory[];
+  /** Promotions (docs/concepts/promotions.md); at most the host limit `max_promotions`. */
+  promotions?: Promotion[];
 }
 
 /** A decimal string such as `"0.19"` or `"-10"`: exact, never a float. */
@@ -137,6 +139,100 @@ export interface PriceHistory {
   prices: Array<{ from: Timestamp; price: Money }>;
 }
 
+/** Amounts by currency, e.g. `{ EUR: "10.00", USD: "12.00" }`; never converted. */
+export type MoneyMap = Record<CurrencyCode, Money>;
+
+/** A promotion: who gets it, when, on what, what it does and how it stacks. */
+export interface Promotion {
+  /** Unique id; used in results, counters and reasons. */
+  id: string;
+  name?: string;
+  /** Codes that bring it into a cart (normalized: trimmed, a-z upper-cased); absent: automatic. */
+  coupons?: string[];
+  valid_from?: Timestamp;
+  valid_until?: Timestamp;
+  /** The cart's `channel` must be listed; absent: every channel. */
+  channels?: string[];
+  eligibility?: { customer_groups?: string[]; segments?: string[]; min_orders?: number; max_orders?: number };
+  /** Higher applies first; ties by id. Default 0. */
+  priority?: number;
+  exclusive?: boolean;
+  stop_after?: boolean;
+  /** Default all three. */
+  combines_with?: PromotionClass[];
+  min_margin?: Decimal;
+  limits?: { uses?: number; uses_per_customer?: number; budget?: MoneyMap };
+  /** Absent: always met. */
+  condition?: Condition;
+  action: PromotionAction;
+}
+
+/** The stacking class of an action. */
+export type PromotionClass = 'item' | 'order' | 'shipping';
+
+/** Line amounts before any promotion, or minus those applied before this one. */
+export type AmountBase = 'before_discounts' | 'after_discounts';
+
+/** Selectors; a line matches when any does. Absent or empty: every line. */
+export type Items = Selector[];
+
+/** A condition tree node: exactly one key. Ranges need `min` or `max` (both inclusive). */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { subtotal: { min?: MoneyMap; max?: MoneyMap; base?: AmountBase } }
+  | { quantity: { items?: Items; min?: number; max?: number } }
+  | { amount: { items?: Items; min?: MoneyMap; max?: MoneyMap; base?: AmountBase } }
+  | { contains: { items: Items } }
+  | { line_count: { min?: number; max?: number } }
+  | { customer_group: string }
+  | { segment: string }
+  | { customer_attribute: { key: string; equals: string | number | boolean } | { key: string; min?: number; max?: number } }
+  | { shipping_country: string[] }
+  | { shipping_region: { country: string; regions: string[] } }
+  | { currency: CurrencyCode[] }
+  | { channel: string[] }
+  | { weekday: { days: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>; utc_offset?: string } }
+  | { time_of_day: { from: string; until: string; utc_offset?: string } }
+  | { coupon: string };
+
+/** Which lines an item action discounts, and how many units. */
+export interface ItemTargeting {
+  items?: Items;
+  skip_marked_down?: boolean;
+  skip_discounted?: boolean;
+  max_quantity?: number;
+}
+
+/** Exactly one action (docs/concepts/promotions.md#3-actions). Percentages: 0 < p ≤ 100. */
+export type PromotionAction =
+  | ({ type: 'percent_off'; percent: Decimal } & ItemTargeting)
+  | ({ type: 'amount_off_each' | 'amount_off_items'; amount: MoneyMap } & ItemTargeting)
+  | ({ type: 'unit_price'; price: MoneyMap } & ItemTargeting)
+  | { type: 'n_for_x'; quantity: number; price: MoneyMap; items?: Items; max_applications?: number }
+  | {
+      type: 'buy_x_get_y';
+      buy: { items: Items; quantity: number };
+      get: { items?: Items; quantity: number };
+      discount: { percent: Decimal } | { amount: MoneyMap } | { price: MoneyMap };
+      pick?: 'cheapest' | 'most_expensive';
+      max_applications?: number;
+    }
+  | { type: 'bundle'; components: Array<{ items: Items; quantity?: number }>; price: MoneyMap; max_applications?: number }
+  | { type: 'free_gift'; sku: string; quantity?: number }
+  | {
+      type: 'tiered_spend';
+      by?: 'amount' | 'quantity';
+      base?: AmountBase;
+      items?: Items;
+      tiers: Array<{ min: MoneyMap | number } & ({ amount: MoneyMap } | { percent: Decimal })>;
+    }
+  | { type: 'order_percent_off'; percent: Decimal }
+  | { type: 'order_amount_off'; amount: MoneyMap }
+  | { type: 'loyalty_points'; points: number; per: MoneyMap; items?: Items }
+  | ({ type: 'shipping_off'; methods?: string[] } & ({ percent: Decimal } | { amount: MoneyMap } | { free: true }));
+
 /** The snapshot's shipping section: where methods deliver and what they cost. */
 export interface ShippingConfig {
   zones: ShippingZone[];
@@ -189,6 +285,8 @@ export interface Settings {
   base_currency?: CurrencyCode;
   /** Whether base prices are gross. Default false. */
   prices_include_tax?: boolean;
+  /** How promotions are chosen. Default `"priority"`. */
+  promotion_selection?: 'priority' | 'best_for_customer';
   /** Per-cart limits, checked before any work starts. */
   limits?: CartLimits;
 }
@@ -206,6 +304,8 @@ export interface CartLimits {
   max_quantity?: number;
   /** Most coupon codes per cart (`too_many_coupons`); 0 accepts none. Default 10, 0..100. */
   max_coupons?: number;
+  /** Most sets the `best_for_customer` search evaluates. Default 256, 1..65536. */
+  max_promotion_combinations?: number;
 }
 
 /** A category; membership in a category includes every ancestor. */
@@ -279,12 +379,21 @@ export interface CartRequest {
   shipping?: { method: string } | { options: true };
   /** Coupon codes as typed by the shopper. At most `max_coupons`. */
   coupons?: string[];
+  /** What is left of promotions' stateful limits, by promotion id (`unknown_promotion` otherwise). */
+  promotion_counters?: Record<string, PromotionCounter>;
   /** "web", "app", "pos": price lists may target it. */
   channel?: string;
   /** Add each line's pricing steps to the result. */
   explain?: boolean;
   /** BCP 47 language tag; display only, never changes an amount. */
   locale?: string;
+}
+
+/** Counters ≤ 0 mean "exhausted"; `budget_left` is in the cart currency, not negative. */
+export interface PromotionCounter {
+  uses_left?: number;
+  customer_uses_left?: number;
+  budget_left?: Money;
 }
 
 /** One cart line. */
@@ -339,8 +448,54 @@ export interface PricedCart {
   totals: Totals;
   /** Present when the request asked for shipping. */
   shipping?: ShippingQuote;
-  /** Present only when non-empty; the closest threshold first. */
+  /** Present only when non-empty: by type, then what is missing, then promotion or method. */
   nudges?: Nudge[];
+  /** Present only when non-empty: every promotion relevant to the cart, in application order. */
+  promotions?: PromotionOutcome[];
+}
+
+/** One promotion's part of a line's or the shipping's discount. */
+export interface AppliedDiscount {
+  promotion: string;
+  amount: Money;
+}
+
+/** Why a promotion did not apply (or, when applied, `capped_by_floor`). */
+export type PromotionReason =
+  | 'not_yet_active'
+  | 'expired'
+  | 'channel_not_eligible'
+  | 'currency_not_supported'
+  | 'customer_not_eligible'
+  | 'usage_limit_reached'
+  | 'budget_exhausted'
+  | 'condition_not_met'
+  | 'not_combinable'
+  | 'stopped_by'
+  | 'not_selected'
+  | 'no_matching_items'
+  | 'capped_by_floor';
+
+/** Whether a promotion applied, or why not; optional fields appear only when they say something. */
+export interface PromotionOutcome {
+  promotion?: string;
+  applied: boolean;
+  reason?: PromotionReason;
+  /** The code as typed, and its position in the request's `coupons`. */
+  coupon?: string;
+  coupon_index?: number;
+  /** condition_not_met: JSON Pointer of the failing condition in the snapshot. */
+  condition?: JsonPointer;
+  missing_amount?: Money;
+  missing_quantity?: number;
+  /** not_combinable, stopped_by: the promotion that excluded this one. */
+  blocked_by?: string;
+  saving?: Money;
+  points?: number;
+  capped_by_budget?: true;
+  /** What this cart consumes, for the backend's counters. */
+  uses?: number;
+  budget_used?: Money;
 }
 
 /** Why a method cannot ship this cart (docs/concepts/shipping.md#reasons). */
@@ -353,10 +508,13 @@ export type ShippingReason =
   | 'no_zone'
   | 'no_rate_in_currency';
 
-/** The shipping stage's answer. `amount` is `totals.shipping_total`, before shipping discounts. */
+/** The shipping stage's answer. `amount` is `totals.shipping_total`, after shipping promotions. */
 export interface ShippingQuote {
-  /** Base amount charged: the selected method's; 0 when unavailable, free, or with `options`. */
+  /** Amount charged: the selected method's, after shipping promotions; 0 when unavailable, free, or with `options`. */
   amount: Money;
+  /** What shipping promotions took off; present when one applied, with each one's part. */
+  discount?: Money;
+  discounts?: AppliedDiscount[];
   /** A free-shipping threshold made the selected method's amount 0. */
   free: boolean;
   /** Σ weight × quantity of priced lines. */
@@ -373,16 +531,17 @@ export interface ShippingQuote {
 
 /** One method as it would ship this cart. */
 export type ShippingOption =
-  | { method: string; name?: string; available: true; amount: Money; free: boolean }
+  | { method: string; name?: string; available: true; amount: Money; free: boolean; discount?: Money }
   | { method: string; name?: string; available: false; reason: ShippingReason };
 
-/** "Spend `missing` more for free shipping with `method`", as data. */
-export interface Nudge {
-  type: 'free_shipping';
-  method: string;
-  threshold: Money;
-  missing: Money;
-}
+/** What the shopper could do to pay less, as data for the storefront to word. */
+export type Nudge =
+  /** "Spend `missing` more for free shipping with `method`". */
+  | { type: 'free_shipping'; method: string; threshold: Money; missing: Money }
+  /** "Spend `missing` more to reach `threshold` of `promotion`" (and save `saving`). */
+  | { type: 'spend_more'; promotion: string; threshold: Money; missing: Money; saving?: Money }
+  /** "Add `missing_quantity` more items for `promotion`". */
+  | { type: 'add_items'; promotion: string; missing_quantity: number };
 
 /** Identifies the engine and snapshot behind a priced cart. */
 export interface EngineStamp {
@@ -410,8 +569,10 @@ export interface PriceStep {
 export interface PricedLine {
   /** Sum of the line's discounts. */
   discount_total: Money;
-  /** Discounts allocated to this line (empty in v1's first stage). */
-  discounts: Array<Record<string, unknown>>;
+  /** Each promotion's part of the discount, in application order; they sum to `discount_total`. */
+  discounts: AppliedDiscount[];
+  /** A free gift line: the promotion that added it. */
+  gift_of?: string;
   /** Position of the line in the request. */
   index: number;
   /** The request line's `id`, when it had one. */
@@ -470,12 +631,16 @@ export interface Totals {
   tax_total: Money;
   /** subtotal − discounts + shipping + tax. */
   total: Money;
+  /** Points awarded by loyalty promotions; present when there are any. */
+  loyalty_points?: number;
 }
 
 /** Issue codes of contract v1; later versions may add more. */
 export type IssueCode =
   | 'price_unavailable'
   | 'coupon_unknown'
+  | 'coupon_duplicate'
+  | 'promotion_search_truncated'
   | 'shipping_address_missing'
   | 'shipping_method_unavailable'
   | (string & {});
@@ -520,6 +685,14 @@ export type ErrorCode =
   | 'too_many_coupons'
   | 'string_too_long'
   | 'catalog_too_large'
+  | 'too_many_price_lists'
+  | 'too_many_markdowns'
+  | 'too_many_promotions'
+  | 'condition_too_complex'
+  | 'duplicate_coupon_code'
+  | 'unknown_promotion'
+  | 'unknown_product'
+  | 'invalid_window'
   | 'duplicate_id'
   | 'duplicate_line_id'
   | 'unknown_category'
@@ -583,6 +756,8 @@ export interface HostLimits {
   max_price_lists?: number;
   /** Markdowns per snapshot (default 10,000, at most 100,000). */
   max_markdowns?: number;
+  /** Promotions per snapshot (`too_many_promotions`). Default 10,000, at most 100,000. */
+  max_promotions?: number;
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "storefront/engine/limits.h"
 #include "storefront/money/currency.h"
+#include "storefront/money/money.h"
 
 namespace storefront {
 
@@ -51,6 +52,15 @@ struct ShippingRequest {
   bool options = false;  // quote every method, charge none
 };
 
+// What is left of a promotion's stateful limits, as the backend's counters say
+// (docs/concepts/promotions.md, "Limits that need state"). Absent fields: untouched limits.
+struct PromotionCounter {
+  std::string promotion;
+  std::optional<int64_t> uses_left;
+  std::optional<int64_t> customer_uses_left;
+  std::optional<Money> budget_left;  // in the cart's currency
+};
+
 struct CartRequest {
   const Currency* currency = nullptr;
   absl::Time at;
@@ -59,6 +69,7 @@ struct CartRequest {
   std::optional<Address> shipping_address;
   std::optional<ShippingRequest> shipping;  // absent: the cart is priced without shipping
   std::vector<std::string> coupons;
+  std::vector<PromotionCounter> promotion_counters;  // sorted by promotion id
   std::string channel;   // "web", "app", "pos": price lists may target it
   std::string locale;    // display only: never changes an amount
   bool explain = false;  // add each line's pricing steps to the result

@@ -23,6 +23,7 @@ struct HostLimits {
   int64_t max_string_length = 256;
   int64_t max_price_lists = 1'000;
   int64_t max_markdowns = 10'000;
+  int64_t max_promotions = 10'000;
 };
 
 struct CartLimits {
@@ -30,6 +31,7 @@ struct CartLimits {
   int64_t max_lines = 500;
   int64_t max_quantity = 10'000;
   int64_t max_coupons = 10;
+  int64_t max_promotion_combinations = 256;
 };
 
 // One row of the limits table: its JSON name, default, allowed range and the error its breach

@@ -13,6 +13,7 @@
 #include "storefront/money/currency.h"
 #include "storefront/money/rounding.h"
 #include "storefront/pricing/price_rules.h"
+#include "storefront/promotions/promotion.h"
 #include "storefront/shipping/shipping.h"
 
 namespace storefront {
@@ -24,6 +25,7 @@ struct Settings {
   CartLimits limits;
   const Currency* base_currency = nullptr;  // what prices are converted from (pricing.md)
   bool prices_include_tax = false;          // the default for price lists and base prices
+  PromotionSelection promotion_selection = PromotionSelection::kPriority;
 };
 
 struct Snapshot {
@@ -32,6 +34,7 @@ struct Snapshot {
   Catalog catalog;
   PricingRules pricing;
   ShippingConfig shipping;
+  PromotionSet promotions;
   std::string content_hash;  // "xxh3-128:<32 hex digits>"
   // The host limits the snapshot was read under; cart documents are read under the same ones.
   HostLimits host_limits;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -71,6 +72,10 @@ class Money {
 // Checked conversion of an exact 128-bit result back to minor units: `arithmetic_overflow`
 // when it does not fit int64.
 absl::StatusOr<Money> MoneyFromInt128(absl::int128 minor_units, const Currency& currency);
+
+// A money map ({"EUR": "10.00", "USD": "12.00"}) holds at most one amount per currency: the one
+// for `currency`, or nullptr. Amounts are never converted to fill a gap.
+const Money* AmountIn(const std::vector<Money>& amounts, const Currency& currency);
 
 }  // namespace storefront
 

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "storefront/catalog/catalog.h"
 #include "storefront/money/decimal.h"
@@ -173,6 +175,10 @@ class PricingRules {
 // The index key of a selector: "sku:TEE-M", "product:tee", "category:tops", "tag:cotton",
 // "attribute:brand=Acme". A line looks up the keys of everything it is.
 std::string SelectorKey(Selector::Kind kind, absl::string_view value, absl::string_view attribute_key = "");
+
+// `unknown_sku`, `unknown_product` or `unknown_category` when `selector` names something the
+// catalog does not have; the error path is `path` (the selector object) + "/sku" etc.
+absl::Status CheckSelector(const Selector& selector, const Catalog& catalog, absl::string_view path);
 
 }  // namespace storefront
 

@@ -31,7 +31,26 @@ inline constexpr char kPriceUnavailable[] = "price_unavailable";
 inline constexpr char kCouponUnknown[] = "coupon_unknown";
 inline constexpr char kShippingAddressMissing[] = "shipping_address_missing";
 inline constexpr char kShippingMethodUnavailable[] = "shipping_method_unavailable";
+inline constexpr char kCouponDuplicate[] = "coupon_duplicate";
+inline constexpr char kPromotionSearchTruncated[] = "promotion_search_truncated";
 }  // namespace issue_code
+
+// Why a promotion did or did not apply (docs/concepts/promotions.md, "Reasons").
+namespace promotion_reason {
+inline constexpr char kNotYetActive[] = "not_yet_active";
+inline constexpr char kExpired[] = "expired";
+inline constexpr char kChannelNotEligible[] = "channel_not_eligible";
+inline constexpr char kCurrencyNotSupported[] = "currency_not_supported";
+inline constexpr char kCustomerNotEligible[] = "customer_not_eligible";
+inline constexpr char kUsageLimitReached[] = "usage_limit_reached";
+inline constexpr char kBudgetExhausted[] = "budget_exhausted";
+inline constexpr char kConditionNotMet[] = "condition_not_met";
+inline constexpr char kNotCombinable[] = "not_combinable";
+inline constexpr char kStoppedBy[] = "stopped_by";
+inline constexpr char kNotSelected[] = "not_selected";
+inline constexpr char kNoMatchingItems[] = "no_matching_items";
+inline constexpr char kCappedByFloor[] = "capped_by_floor";
+}  // namespace promotion_reason
 
 enum class LineStatus { kPriced, kUnavailable };
 
@@ -79,6 +98,11 @@ struct PricedLine {
   bool floor_applied = false;
   bool tax_inclusive = false;          // the unit price is gross; the tax stage extracts tax from it
   std::vector<PriceStep> explanation;  // only when the request asks to `explain`
+
+  // Each promotion's part, in application order; they sum to discount_total. Order-level
+  // discounts are allocated to lines exactly, so tax and refunds can work line by line.
+  std::vector<AppliedDiscount> discounts;
+  std::string gift_of;                  // a free gift line: the promotion that added it
 };
 
 struct Totals {
@@ -95,15 +119,40 @@ struct Totals {
   Money tax_total;
   Money total;
   int64_t item_count = 0;
+  int64_t loyalty_points = 0;
 };
 
 // What the shopper could do to pay less, as data for the storefront to word: "spend 8.00 more for
-// free shipping" is {type "free_shipping", method, threshold 50.00, missing 8.00}.
+// free shipping" is {type "free_shipping", method, threshold 50.00, missing 8.00}; "add 1 more
+// to get one free" is {type "add_items", promotion, missing_quantity 1}; "spend 20.00 more to save
+// 25.00" is {type "spend_more", promotion, threshold, missing 20.00, saving 25.00}.
 struct Nudge {
-  std::string type;    // "free_shipping"
-  std::string method;  // the shipping method it is about
-  Money threshold;
-  Money missing;  // threshold − the compared subtotal; always positive
+  std::string type;       // "free_shipping", "spend_more", "add_items"
+  std::string method;     // free_shipping: the shipping method it is about
+  std::string promotion;  // spend_more, add_items: the promotion it is about
+  std::optional<Money> threshold;
+  std::optional<Money> missing;           // threshold − what the cart has; always positive
+  std::optional<int64_t> missing_quantity;  // add_items: units to add
+  std::optional<Money> saving;            // what reaching it saves, when the action makes that exact
+};
+
+// The outcome of one promotion relevant to the cart: applied, or why not.
+struct PromotionOutcome {
+  std::string promotion;  // empty for an unknown coupon
+  std::string coupon;     // the code as typed, when a coupon brought the promotion in
+  size_t coupon_index = 0;
+  bool applied = false;
+  std::string reason;       // a promotion_reason; for an applied one only kCappedByFloor or empty
+  std::string condition;    // condition_not_met: the JSON Pointer of the failing condition
+  std::optional<Money> missing_amount;    // condition_not_met: the gap, when it is an amount
+  std::optional<int64_t> missing_quantity;  // ... or a count
+  std::string blocked_by;   // not_combinable, stopped_by: the promotion that excluded this one
+  std::optional<Money> saving;  // applied: item + order + shipping discount
+  int64_t points = 0;           // applied loyalty points
+  bool capped_by_budget = false;
+  // What this cart consumes, for the backend to record when the order is placed.
+  int64_t uses = 0;
+  std::optional<Money> budget_used;
 };
 
 struct EngineStamp {
@@ -122,6 +171,7 @@ struct PricedCart {
   std::vector<Issue> issues;
   std::optional<ShippingQuote> shipping;  // present when the request asked for shipping
   std::vector<Nudge> nudges;
+  std::vector<PromotionOutcome> promotions;
   EngineStamp engine;
 };
 

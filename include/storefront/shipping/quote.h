@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "storefront/money/money.h"
+#include "storefront/promotions/discount.h"
 
 namespace storefront {
 
@@ -32,8 +33,9 @@ inline constexpr char kNoRateInCurrency[] = "no_rate_in_currency";
 struct ShippingOption {
   std::string method;
   std::string name;             // the method's display name; may be empty
-  std::optional<Money> amount;  // set exactly when available
+  std::optional<Money> amount;  // set exactly when available; after shipping promotions
   bool free = false;            // the free-shipping threshold made the amount zero
+  std::optional<Money> discount;  // what shipping promotions took off, when they did
   std::string reason;           // set exactly when unavailable: a shipping_reason
   bool available() const { return amount.has_value(); }
 };
@@ -44,8 +46,10 @@ struct ShippingQuote {
   std::string method;      // the selected method's id; empty when the cart asked for options
   bool available = false;  // the selected method can ship this cart
   std::string reason;      // why the selected method is unavailable
-  Money amount;            // what totals.shipping_total charges
+  Money amount;            // what totals.shipping_total charges: after shipping promotions
   bool free = false;
+  std::optional<Money> discount;           // the shipping promotions' part, before `amount`
+  std::vector<AppliedDiscount> discounts;  // by promotion, in application order
   std::optional<std::vector<ShippingOption>> options;  // when the cart asked for options
   int64_t weight_grams = 0;                            // Σ variant weight × quantity over priced lines
 };

@@ -16,6 +16,8 @@ import {
   type Envelope,
   type Money,
   type PricedCart,
+  type Nudge,
+  type PromotionOutcome,
   type RoundingMode,
   type Snapshot,
 } from '@storefront/sdk';
@@ -184,7 +186,9 @@ function showShipping(priced: PricedCart): string {
     if (option.available) console.log(option.method, option.amount, option.free);
     else console.log(option.method, option.reason);
   }
-  for (const nudge of priced.nudges ?? []) console.log(`spend ${nudge.missing} more for free ${nudge.method}`);
+  for (const nudge of priced.nudges ?? []) {
+    if (nudge.type === 'free_shipping') console.log(`spend ${nudge.missing} more for free ${nudge.method}`);
+  }
   return quote.available === false ? (quote.reason ?? '') : quote.amount;
 }
 
@@ -218,4 +222,52 @@ void pricedSnapshot;
 export function describeLine(line: PricedLine): string {
   const steps = (line.explanation ?? []).map((s: PriceStep) => `${s.step} ${s.before}→${s.after}`).join(', ');
   return line.compare_at ? `${line.unit_price} (was ${line.compare_at}, lowest ${line.prior_price ?? '—'}) ${steps}` : steps;
+}
+
+// Promotions: the snapshot's rules, the cart's counters, and what a priced cart says about them.
+const promotionShop: Snapshot = {
+  ...snapshot,
+  settings: { promotion_selection: 'best_for_customer', limits: { max_promotion_combinations: 512 } },
+  promotions: [
+    {
+      id: 'welcome10',
+      coupons: ['WELCOME10'],
+      eligibility: { max_orders: 0 },
+      condition: { all: [{ subtotal: { min: { EUR: '30.00' } } }, { not: { segment: 'staff' } }] },
+      action: { type: 'order_percent_off', percent: '10' },
+    },
+    {
+      id: 'socks-3-for-2',
+      action: { type: 'buy_x_get_y', buy: { items: [{ tag: 'socks' }], quantity: 2 }, get: { quantity: 1 }, discount: { percent: '100' } },
+    },
+    { id: 'free-shipping', combines_with: ['item'], action: { type: 'shipping_off', free: true, methods: ['standard'] } },
+  ],
+};
+const countedCart: CartRequest = { ...cart, coupons: ['welcome10'], promotion_counters: { welcome10: { customer_uses_left: 1 } } };
+// @ts-expect-error "weather" is not a condition node
+const badCondition: Snapshot = { ...snapshot, promotions: [{ id: 'x', condition: { weather: 'sunny' }, action: { type: 'order_percent_off', percent: '10' } }] };
+// @ts-expect-error shipping_off takes percent, amount or free: true
+const badShippingOff: Snapshot = { ...snapshot, promotions: [{ id: 'x', action: { type: 'shipping_off', free: false } }] };
+void [promotionShop, countedCart, badCondition, badShippingOff];
+
+export function explainPromotions(priced: PricedCart): string[] {
+  const nudgeText = (nudge: Nudge): string => {
+    switch (nudge.type) {
+      case 'free_shipping':
+        return `spend ${nudge.missing} more for free ${nudge.method}`;
+      case 'spend_more':
+        return `spend ${nudge.missing} more for ${nudge.promotion}${nudge.saving ? ` (save ${nudge.saving})` : ''}`;
+      case 'add_items':
+        return `add ${nudge.missing_quantity} more for ${nudge.promotion}`;
+    }
+  };
+  const outcomeText = (o: PromotionOutcome): string =>
+    o.applied ? `${o.promotion ?? ''} saves ${o.saving ?? '0'}` : `${o.promotion ?? o.coupon ?? ''}: ${o.reason ?? ''}`;
+  const lines = priced.lines.flatMap((l) => l.discounts.map((d) => `${l.sku}: ${d.promotion} −${d.amount}${l.gift_of ? ' (gift)' : ''}`));
+  return [
+    ...lines,
+    ...(priced.promotions ?? []).map(outcomeText),
+    ...(priced.nudges ?? []).map(nudgeText),
+    `points: ${priced.totals.loyalty_points ?? 0}, shipping discount: ${priced.shipping?.discount ?? '0'}`,
+  ];
 }

@@ -6,10 +6,11 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MISSING_PACKAGE, PACKAGE_DIR } from './package.mjs';
 
-// 800 KiB: the unit-price and shipping stages took the module from 486 KiB to 667 KiB (253 KiB
-// gzipped). -Oz would bring it to 460 KiB but prices 5x slower (3.7 ms instead of 0.73 ms per
-// 100-line cart), and edge CPU time costs more than 200 KiB of a cached download.
-const BUDGET_BYTES = 800 * 1024;
+// 896 KiB: the unit-price and shipping stages took the module from 486 KiB to 667 KiB (253 KiB
+// gzipped), the promotions stage (conditions, thirteen actions, stacking, the best-for-customer
+// search, their codec) to 849 KiB (321 KiB gzipped). -Oz would shrink it by about a third but
+// prices 5x slower, and edge CPU time costs more than 200 KiB of a cached download.
+const BUDGET_BYTES = 896 * 1024;
 
 test(`storefront_core.wasm stays within ${BUDGET_BYTES / 1024} KiB`, (t) => {
   if (MISSING_PACKAGE) return t.skip(MISSING_PACKAGE);

@@ -1,0 +1,66 @@
+#include "promotions/cart_view.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "pricing/rule_matching.h"
+#include "pricing/unit_prices.h"
+#include "storefront/base/status_macros.h"
+
+namespace storefront::promotions {
+
+bool LineFacts::Matches(const ItemFilter& items) const {
+  if (items.empty()) return true;
+  for (const Selector& selector : items) {
+    if (keys.contains(SelectorKey(selector.kind, selector.value, selector.attribute_key))) return true;
+  }
+  return false;
+}
+
+CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, const PricedCart& priced) {
+  CartView view;
+  view.snapshot = &snapshot;
+  view.request = &request;
+  view.currency = priced.currency;
+  view.rounding = snapshot.settings.rounding_mode;
+  for (const PricedLine& line : priced.lines) {
+    if (line.status != LineStatus::kPriced || line.quantity < 1 || !line.gift_of.empty()) continue;
+    const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku);
+    if (!found.has_value()) continue;  // pricing rejected unknown SKUs already
+    LineFacts facts;
+    facts.line = line.index;
+    facts.quantity = line.quantity;
+    facts.subtotal = line.subtotal.minor_units();
+    facts.marked_down = !line.markdown.empty();
+    facts.product = found->product;
+    facts.variant = found->variant;
+    for (std::string& key : pricing::LineKeys(snapshot.catalog, *found->product, *found->variant)) {
+      facts.keys.insert(std::move(key));
+    }
+    view.lines.push_back(std::move(facts));
+  }
+  // Canonical order: nothing downstream may depend on the order the client listed lines in.
+  std::stable_sort(view.lines.begin(), view.lines.end(), [&](const LineFacts& a, const LineFacts& b) {
+    const PricedLine& x = priced.lines[a.line];
+    const PricedLine& y = priced.lines[b.line];
+    return std::forward_as_tuple(x.sku, x.line_id.has_value(), x.line_id, x.index) <
+           std::forward_as_tuple(y.sku, y.line_id.has_value(), y.line_id, y.index);
+  });
+  for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
+  return view;
+}
+
+absl::StatusOr<std::vector<int64_t>> LineFloors(const CartView& view, const std::optional<Decimal>& min_margin) {
+  std::vector<int64_t> floors(view.lines.size(), 0);
+  for (size_t i = 0; i < view.lines.size(); ++i) {
+    const LineFacts& line = view.lines[i];
+    SF_ASSIGN_OR_RETURN(const std::optional<Money> unit,
+                        pricing::UnitFloor(*line.product, *line.variant, *view.currency, min_margin));
+    if (!unit.has_value()) continue;
+    SF_ASSIGN_OR_RETURN(const Money total, unit->Times(line.quantity));
+    floors[i] = total.minor_units();
+  }
+  return floors;
+}
+
+}  // namespace storefront::promotions
