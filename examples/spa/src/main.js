@@ -6,7 +6,8 @@ import wasmUrl from '@storefront/sdk/core.wasm?url';
 import shop from '../../data/shop.json';
 import './style.css';
 
-// The repository's example carts, by file name: weekend, b2b, tokyo, us-order, empty.
+// The repository's example carts, by file name: weekend, b2b, tokyo, us-order, empty,
+// black-friday, first-order.
 const carts = Object.fromEntries(
   Object.entries(import.meta.glob('../../data/carts/*.json', { eager: true, import: 'default' })).map(([path, cart]) => [
     path.slice(path.lastIndexOf('/') + 1, -'.json'.length),
@@ -18,6 +19,8 @@ const DEFAULT_CART = 'weekend';
 // What the priced cart does not carry: titles of removed lines, shipping method names, limits.
 const variants = new Map(shop.products.flatMap((p) => p.variants.map((v) => [v.sku, { title: p.title, variant: v.title }])));
 const methodNames = new Map((shop.shipping?.methods ?? []).map((m) => [m.id, m.name ?? m.id]));
+const promotionNames = new Map((shop.promotions ?? []).map((p) => [p.id, p.name ?? p.id]));
+const promotionName = (id) => promotionNames.get(id) ?? id;
 const MAX_QUANTITY = shop.settings?.limits?.max_quantity ?? 10000;
 
 const app = document.getElementById('app');
@@ -104,7 +107,13 @@ function render(priced) {
           'table',
           { class: 'lines' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Product'), h('th', {}, 'Unit price'), h('th', {}, 'Quantity'), h('th', {}, 'Total'))),
-          h('tbody', {}, example.lines.map((line, row) => lineRow(line, row, pricedByRow.get(row)))),
+          h(
+            'tbody',
+            {},
+            example.lines.map((line, row) => lineRow(line, row, pricedByRow.get(row))),
+            // Lines a promotion added (free gifts) come after the request's lines.
+            priced.lines.filter((line) => line.gift_of !== undefined).map(giftRow),
+          ),
         ),
     summary(priced),
   );
@@ -150,8 +159,19 @@ function lineRow(line, row, priced) {
   );
 }
 
+function giftRow(line) {
+  return h(
+    'tr',
+    { class: 'gift', 'data-gift-of': line.gift_of },
+    h('td', {}, h('div', {}, line.title), h('div', { class: 'small muted' }, [line.variant_title, `free gift: ${promotionName(line.gift_of)}`].filter(Boolean).join(' · '))),
+    h('td', {}, h('span', { class: 'badge' }, 'gift')),
+    h('td', { class: 'qty' }, h('output', {}, String(line.quantity))),
+    h('td', { class: 'amount sale' }, 'Free'),
+  );
+}
+
 function summary(priced) {
-  const { totals, shipping, nudges = [], issues } = priced;
+  const { totals, shipping, nudges = [], issues, promotions = [] } = priced;
   const row = (label, value, attributes = {}) => h('div', { class: 'row', ...attributes }, h('dt', {}, label), h('dd', {}, value));
   return h(
     'aside',
@@ -161,14 +181,23 @@ function summary(priced) {
       {},
       row(`Subtotal (${totals.item_count} ${totals.item_count === 1 ? 'item' : 'items'})`, format(totals.subtotal)),
       !isZero(totals.discount_total) && row('Discounts', `−${format(totals.discount_total)}`),
+      // What each item or order promotion saved; shipping promotions are listed under shipping.
+      promotions
+        .filter((outcome) => outcome.applied && outcome.saving !== undefined && !isZero(outcome.saving))
+        .filter((outcome) => !(shipping?.discounts ?? []).some((discount) => discount.promotion === outcome.promotion))
+        .map((outcome) => row(promotionName(outcome.promotion), `−${format(outcome.saving)}`, { class: 'row small sale' })),
       shipping && row(shippingLabel(shipping), shippingValue(shipping)),
+      (shipping?.discounts ?? []).map((discount) =>
+        row(promotionName(discount.promotion), `−${format(discount.amount)}`, { class: 'row small sale' }),
+      ),
       !isZero(totals.tax_total) && row('Tax', format(totals.tax_total)),
       row('Total', format(totals.total), { class: 'row total', 'data-total': totals.total }),
+      totals.loyalty_points !== undefined && row('Points earned', String(totals.loyalty_points), { class: 'row small' }),
     ),
     shipping?.options && h('ul', { class: 'options small' }, shipping.options.map(shippingOption)),
-    nudges.map((nudge) =>
-      h('p', { class: 'nudge' }, `Spend ${format(nudge.missing)} more for free ${methodNames.get(nudge.method) ?? nudge.method} shipping.`),
-    ),
+    nudges.map((nudge) => h('p', { class: 'nudge' }, nudgeText(nudge))),
+    promotions.some(couponNotApplied) &&
+      h('ul', { class: 'issues' }, promotions.filter(couponNotApplied).map((outcome) => h('li', { title: `${outcome.reason} (${outcome.promotion})` }, couponText(outcome)))),
     issues.length > 0 && h('ul', { class: 'issues' }, issues.map((issue) => h('li', { title: `${issue.code} at ${issue.path}` }, issue.message))),
   );
 }
@@ -183,6 +212,50 @@ const REASONS = {
   no_rate_in_currency: 'not in this currency',
 };
 
+function nudgeText(nudge) {
+  switch (nudge.type) {
+    case 'free_shipping':
+      return `Spend ${format(nudge.missing)} more for free ${methodNames.get(nudge.method) ?? nudge.method} shipping.`;
+    case 'spend_more':
+      return `Spend ${format(nudge.missing)} more${nudge.saving ? ` to save ${format(nudge.saving)}` : ''}: ${promotionName(nudge.promotion)}.`;
+    case 'add_items':
+      return `Add ${nudge.missing_quantity} more ${nudge.missing_quantity === 1 ? 'item' : 'items'}: ${promotionName(nudge.promotion)}.`;
+    default:
+      return nudge.type;
+  }
+}
+
+// A coupon the shopper typed whose promotion did not apply: say why.
+const couponNotApplied = (outcome) => outcome.coupon !== undefined && !outcome.applied;
+
+const PROMOTION_REASONS = {
+  not_yet_active: 'not active yet',
+  expired: 'expired',
+  channel_not_eligible: 'not valid here',
+  currency_not_supported: 'not valid in this currency',
+  customer_not_eligible: 'not valid for your account',
+  usage_limit_reached: 'already used',
+  budget_exhausted: 'no longer available',
+  no_matching_items: 'nothing in the cart it applies to',
+  capped_by_floor: 'nothing left to discount',
+  not_selected: 'a better combination of offers applies',
+};
+
+function couponText(outcome) {
+  const code = outcome.coupon.trim();
+  switch (outcome.reason) {
+    case 'condition_not_met':
+      if (outcome.missing_amount !== undefined) return `${code}: spend ${format(outcome.missing_amount)} more to use it.`;
+      if (outcome.missing_quantity !== undefined) return `${code}: add ${outcome.missing_quantity} more to use it.`;
+      return `${code}: this cart does not qualify.`;
+    case 'not_combinable':
+    case 'stopped_by':
+      return `${code}: cannot be combined with ${promotionName(outcome.blocked_by)}.`;
+    default:
+      return `${code}: ${PROMOTION_REASONS[outcome.reason] ?? outcome.reason}.`;
+  }
+}
+
 function shippingLabel(shipping) {
   return shipping.method ? `Shipping (${methodNames.get(shipping.method) ?? shipping.method})` : 'Shipping';
 }
@@ -190,7 +263,9 @@ function shippingLabel(shipping) {
 function shippingValue(shipping) {
   if (shipping.options) return 'chosen at checkout';
   if (!shipping.available) return h('span', { class: 'warn' }, REASONS[shipping.reason] ?? shipping.reason);
-  return shipping.free ? h('span', { class: 'sale' }, 'Free') : format(shipping.amount);
+  // Free by the rate's threshold, or a shipping promotion took all of it.
+  if (shipping.free || (shipping.discount && isZero(shipping.amount))) return h('span', { class: 'sale' }, 'Free');
+  return format(shipping.amount);
 }
 
 function shippingOption(option) {
