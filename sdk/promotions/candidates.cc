@@ -18,7 +18,8 @@ const PromotionCounter* FindCounter(const CartRequest& request, absl::string_vie
 }
 
 // The checks that do not depend on other promotions, in the documented order.
-absl::Status CheckAlone(const CartView& view, Candidate& candidate) {
+// `base_floors`: the lines' floors without a promotion margin, computed once for all candidates.
+absl::Status CheckAlone(const CartView& view, std::optional<std::vector<int64_t>>& base_floors, Candidate& candidate) {
   const Promotion& promotion = *candidate.promotion;
   const CartRequest& request = *view.request;
   const auto fail = [&](const char* reason) {
@@ -56,7 +57,14 @@ absl::Status CheckAlone(const CartView& view, Candidate& candidate) {
       candidate.budget_left = counter->budget_left->minor_units();
     }
   }
-  SF_ASSIGN_OR_RETURN(candidate.floors, LineFloors(view, promotion.min_margin));
+  if (promotion.min_margin.has_value()) {
+    SF_ASSIGN_OR_RETURN(candidate.floors, LineFloors(view, promotion.min_margin));
+    return absl::OkStatus();
+  }
+  if (!base_floors.has_value()) {
+    SF_ASSIGN_OR_RETURN(base_floors, LineFloors(view, std::nullopt));
+  }
+  candidate.floors = *base_floors;
   return absl::OkStatus();
 }
 
@@ -100,7 +108,8 @@ absl::StatusOr<std::vector<Candidate>> CollectCandidates(const CartView& view, s
     if (a.promotion->priority != b.promotion->priority) return a.promotion->priority > b.promotion->priority;
     return a.promotion->id < b.promotion->id;
   });
-  for (Candidate& candidate : candidates) SF_RETURN_IF_ERROR(CheckAlone(view, candidate));
+  std::optional<std::vector<int64_t>> base_floors;
+  for (Candidate& candidate : candidates) SF_RETURN_IF_ERROR(CheckAlone(view, base_floors, candidate));
   return candidates;
 }
 

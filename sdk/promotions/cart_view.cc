@@ -12,7 +12,7 @@ namespace storefront::promotions {
 bool LineFacts::Matches(const ItemFilter& items) const {
   if (items.empty()) return true;
   for (const Selector& selector : items) {
-    if (keys.contains(SelectorKey(selector.kind, selector.value, selector.attribute_key))) return true;
+    if (std::binary_search(keys.begin(), keys.end(), selector.key)) return true;
   }
   return false;
 }
@@ -34,8 +34,10 @@ CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, cons
     facts.marked_down = !line.markdown.empty();
     facts.product = found->product;
     facts.variant = found->variant;
-    for (std::string& key : pricing::LineKeys(snapshot.catalog, *found->product, *found->variant)) {
-      facts.keys.insert(std::move(key));
+    // Only promotions read the keys: a shop without any does not pay for them.
+    if (!snapshot.promotions.all().empty()) {
+      facts.keys = pricing::LineKeys(snapshot.catalog, *found->product, *found->variant);
+      std::sort(facts.keys.begin(), facts.keys.end());
     }
     view.lines.push_back(std::move(facts));
   }

@@ -25,7 +25,7 @@ struct LineFacts {
   int64_t quantity = 0;
   int64_t subtotal = 0;  // before promotions
   bool marked_down = false;
-  absl::flat_hash_set<std::string> keys;  // SelectorKey of everything the line is
+  std::vector<std::string> keys;  // SelectorKey of everything the line is, sorted
   const Product* product = nullptr;
   const Variant* variant = nullptr;
 
@@ -44,7 +44,7 @@ struct CartView {
 };
 
 // The floor of every line of `view` for a promotion with `min_margin` (promotions.md, "Floors"):
-// unit floor × quantity, in minor units; 0 without min_prices, cost or margin.
+// unit floor × quantity, in minor units; 0 without min_price, cost or margin.
 absl::StatusOr<std::vector<int64_t>> LineFloors(const CartView& view, const std::optional<Decimal>& min_margin);
 
 }  // namespace storefront::promotions

@@ -35,9 +35,11 @@ absl::string_view NodeName(Condition::Kind kind) {
   }
 }
 
-absl::Status CheckItems(const ItemFilter& items, const Catalog& catalog, absl::string_view items_path) {
+// Checks each selector's reference and gives it its index key.
+absl::Status PrepareItems(ItemFilter& items, const Catalog& catalog, absl::string_view items_path) {
   for (size_t i = 0; i < items.size(); ++i) {
     SF_RETURN_IF_ERROR(CheckSelector(items[i], catalog, absl::StrCat(items_path, "/", i)));
+    items[i].key = SelectorKey(items[i].kind, items[i].value, items[i].attribute_key);
   }
   return absl::OkStatus();
 }
@@ -63,7 +65,7 @@ absl::Status PrepareCondition(Condition& condition, std::string path, const Cata
     case Condition::Kind::kQuantity:
     case Condition::Kind::kAmount:
     case Condition::Kind::kContains:
-      return CheckItems(condition.items, catalog,
+      return PrepareItems(condition.items, catalog,
                         absl::StrCat(condition.path, "/", NodeName(condition.kind), "/items"));
     case Condition::Kind::kCoupon:
       // Compared with the cart's normalized codes, so normalized here too (the reader already
@@ -79,15 +81,15 @@ absl::Status PrepareCondition(Condition& condition, std::string path, const Cata
   }
 }
 
-absl::Status CheckAction(const Action& action, const Catalog& catalog, absl::string_view path) {
+absl::Status PrepareAction(Action& action, const Catalog& catalog, absl::string_view path) {
   switch (action.type) {
     case Action::Type::kBuyXGetY:
-      SF_RETURN_IF_ERROR(CheckItems(action.target.items, catalog, absl::StrCat(path, "/buy/items")));
-      return CheckItems(action.get_items, catalog, absl::StrCat(path, "/get/items"));
+      SF_RETURN_IF_ERROR(PrepareItems(action.target.items, catalog, absl::StrCat(path, "/buy/items")));
+      return PrepareItems(action.get_items, catalog, absl::StrCat(path, "/get/items"));
     case Action::Type::kBundle:
       for (size_t c = 0; c < action.components.size(); ++c) {
         SF_RETURN_IF_ERROR(
-            CheckItems(action.components[c].items, catalog, absl::StrCat(path, "/components/", c, "/items")));
+            PrepareItems(action.components[c].items, catalog, absl::StrCat(path, "/components/", c, "/items")));
       }
       return absl::OkStatus();
     case Action::Type::kFreeGift:
@@ -97,14 +99,13 @@ absl::Status CheckAction(const Action& action, const Catalog& catalog, absl::str
       }
       return absl::OkStatus();
     default:
-      return CheckItems(action.target.items, catalog, absl::StrCat(path, "/items"));
+      return PrepareItems(action.target.items, catalog, absl::StrCat(path, "/items"));
   }
 }
 
 KeySet KeysOf(const ItemFilter& items) {
   KeySet keys;
-  for (const Selector& selector : items)
-    keys.insert(SelectorKey(selector.kind, selector.value, selector.attribute_key));
+  for (const Selector& selector : items) keys.insert(selector.key);
   return keys;
 }
 
@@ -237,7 +238,7 @@ absl::StatusOr<PromotionSet> PromotionSet::Build(std::vector<Promotion> promotio
     if (promotion.condition.has_value()) {
       SF_RETURN_IF_ERROR(PrepareCondition(*promotion.condition, absl::StrCat(path, "/condition"), catalog));
     }
-    SF_RETURN_IF_ERROR(CheckAction(promotion.action, catalog, absl::StrCat(path, "/action")));
+    SF_RETURN_IF_ERROR(PrepareAction(promotion.action, catalog, absl::StrCat(path, "/action")));
   }
   for (size_t p = 0; p < promotions.size(); ++p) {
     const Promotion& promotion = promotions[p];

@@ -29,6 +29,8 @@ struct Selector {
   std::string value;          // the SKU, product id, category id, tag, or attribute value
   std::string attribute_key;  // for kAttribute
   int category_depth = 0;     // for kCategory: deeper categories are more specific
+  std::string key;            // SelectorKey(kind, value, attribute_key): filled by PromotionSet::Build,
+                              // so matching a line against a promotion allocates nothing
 
   // sku 5, product 4, category 3, attribute 2, tag 1.
   int Specificity() const;
