@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "codec/promotions_reader.h"
 #include "codec/shipping_reader.h"
+#include "codec/tax_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 
@@ -38,6 +39,15 @@ absl::StatusOr<AttributeValue> ReadAttributeValue(const Json& value, absl::strin
   return TypeMismatch(value, "a string, an integer or a boolean", path);
 }
 
+absl::StatusOr<TaxExemption> ReadTaxExemption(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  TaxExemption exemption;
+  SF_RETURN_IF_ERROR(reader.Required("certificate", exemption.certificate, ReadIdentifier, context));
+  SF_RETURN_IF_ERROR(reader.Optional("categories", exemption.categories, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return exemption;
+}
+
 absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Customer customer;
@@ -54,18 +64,11 @@ absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path,
       customer.attributes.emplace_back(key, std::move(attribute));
     }
   }
+  // As the shopper typed it: a malformed number is an issue of the tax stage, not an error.
+  SF_RETURN_IF_ERROR(reader.Optional("vat_number", customer.vat_number, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("tax_exemption", customer.tax_exemption, ReadTaxExemption, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return customer;
-}
-
-absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context) {
-  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
-  Address address;
-  SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadCountryCode, context));
-  SF_RETURN_IF_ERROR(reader.Optional("region", address.region, ReadString, context));
-  SF_RETURN_IF_ERROR(reader.Optional("postal_code", address.postal_code, ReadString, context));
-  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
-  return address;
 }
 
 Json WriteMoney(const Money& money) { return money.ToString(); }
@@ -85,8 +88,20 @@ Json WriteLine(const PricedLine& line) {
   out["discount_total"] = WriteMoney(line.discount_total);
   out["discounts"] = WriteDiscounts(line.discounts);
   out["tax_total"] = WriteMoney(line.tax_total);
-  out["taxes"] = Json::array();
+  out["taxes"] = WriteTaxAmounts(line.taxes);
   out["total"] = WriteMoney(line.total);
+  // The tax stage's fields: absent without one, so a snapshot without tax keeps the v1 shape.
+  if (line.net.has_value()) out["net"] = WriteMoney(*line.net);
+  if (line.gross.has_value()) out["gross"] = WriteMoney(*line.gross);
+  if (!line.fees.empty()) {
+    Json fees = Json::array();
+    for (const PricedLine::Fee& fee : line.fees) {
+      fees.push_back({{"id", fee.id}, {"name", fee.name}, {"amount", WriteMoney(fee.amount)}});
+    }
+    out["fees"] = std::move(fees);
+  }
+  if (line.fee_total.has_value()) out["fee_total"] = WriteMoney(*line.fee_total);
+  if (line.rederived) out["rederived"] = true;
   // How the unit price came about: each field only when its step applied.
   if (line.price_list.has_value()) out["price_list"] = {{"id", line.price_list->id}, {"entry", line.price_list->entry}};
   if (line.compare_at.has_value()) out["compare_at"] = WriteMoney(*line.compare_at);
@@ -110,6 +125,16 @@ Json WriteLine(const PricedLine& line) {
 
 }  // namespace
 
+absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  Address address;
+  SF_RETURN_IF_ERROR(reader.Required("country", address.country, ReadCountryCode, context));
+  SF_RETURN_IF_ERROR(reader.Optional("region", address.region, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.Optional("postal_code", address.postal_code, ReadString, context));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return address;
+}
+
 absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view path, const ReadContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(document, path));
   CartRequest cart;
@@ -118,6 +143,7 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Required("lines", cart.lines, ReadArrayOf<CartLine, ReadContext>, ReadLine, context));
   SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping_address", cart.shipping_address, ReadAddress, context));
+  SF_RETURN_IF_ERROR(reader.Optional("billing_address", cart.billing_address, ReadAddress, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping", cart.shipping, ReadShippingRequest, context));
   // Codes exactly as the shopper typed them: even "" is a code to report as unknown, not an error.
   SF_RETURN_IF_ERROR(reader.Optional("coupons", cart.coupons, ReadStringList, context));
@@ -151,6 +177,9 @@ Json WritePricedCart(const PricedCart& cart) {
       {"item_count", cart.totals.item_count},
   };
   if (cart.totals.loyalty_points > 0) out["totals"]["loyalty_points"] = cart.totals.loyalty_points;
+  if (cart.totals.net_total.has_value()) out["totals"]["net_total"] = WriteMoney(*cart.totals.net_total);
+  if (cart.totals.gross_total.has_value()) out["totals"]["gross_total"] = WriteMoney(*cart.totals.gross_total);
+  if (cart.totals.fee_total.has_value()) out["totals"]["fee_total"] = WriteMoney(*cart.totals.fee_total);
   Json issues = Json::array();
   for (const Issue& issue : cart.issues) {
     issues.push_back({{"code", issue.code}, {"message", issue.message}, {"path", issue.path}});
@@ -159,6 +188,7 @@ Json WritePricedCart(const PricedCart& cart) {
   if (cart.shipping.has_value()) out["shipping"] = WriteShippingQuote(*cart.shipping);
   if (!cart.nudges.empty()) out["nudges"] = WriteNudges(cart.nudges);
   if (!cart.promotions.empty()) out["promotions"] = WritePromotionOutcomes(cart.promotions);
+  if (cart.tax.has_value()) out["tax"] = WriteTaxSummary(*cart.tax);
   out["engine"] = {
       {"version", cart.engine.version},
       {"snapshot_hash", cart.engine.snapshot_hash},

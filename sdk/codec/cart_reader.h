@@ -13,6 +13,10 @@ namespace storefront::codec {
 // Reads an already parsed cart request that sits at `path` of the caller's input.
 absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view path, const ReadContext& context);
 
+// An address {country, region?, postal_code?}: the cart's shipping and billing addresses, the
+// tax section's origin.
+absl::StatusOr<Address> ReadAddress(const Json& value, absl::string_view path, const ReadContext& context);
+
 // The canonical priced cart document.
 Json WritePricedCart(const PricedCart& cart);
 

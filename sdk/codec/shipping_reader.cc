@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "codec/promotions_reader.h"
+#include "codec/tax_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 
@@ -27,19 +28,6 @@ absl::StatusOr<PostalCodes> ReadPostalCodes(const Json& value, absl::string_view
   }
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return entry;
-}
-
-absl::StatusOr<ShippingZone> ReadZone(const Json& value, absl::string_view path, const ReadContext& context) {
-  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
-  ShippingZone zone;
-  SF_RETURN_IF_ERROR(reader.Required("id", zone.id, ReadIdentifier, context));
-  // Country codes are checked by ShippingConfig::Build, for C++ callers too.
-  SF_RETURN_IF_ERROR(reader.Required("countries", zone.countries, ReadIdentifierList, context));
-  SF_RETURN_IF_ERROR(reader.Optional("regions", zone.regions, ReadIdentifierList, context));
-  SF_RETURN_IF_ERROR(reader.Optional("postal_codes", zone.postal_codes, ReadArrayOf<PostalCodes, ReadContext>,
-                                     ReadPostalCodes, context));
-  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
-  return zone;
 }
 
 absl::StatusOr<WeightTier> ReadWeightTier(const Json& value, absl::string_view path, const Currencies& currencies) {
@@ -140,6 +128,19 @@ Json WriteOption(const ShippingOption& option) {
 
 }  // namespace
 
+absl::StatusOr<ShippingZone> ReadZone(const Json& value, absl::string_view path, const ReadContext& context) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  ShippingZone zone;
+  SF_RETURN_IF_ERROR(reader.Required("id", zone.id, ReadIdentifier, context));
+  // Country codes are checked by ShippingConfig::Build (TaxConfig::Build), for C++ callers too.
+  SF_RETURN_IF_ERROR(reader.Required("countries", zone.countries, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("regions", zone.regions, ReadIdentifierList, context));
+  SF_RETURN_IF_ERROR(reader.Optional("postal_codes", zone.postal_codes, ReadArrayOf<PostalCodes, ReadContext>,
+                                     ReadPostalCodes, context));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return zone;
+}
+
 absl::StatusOr<ShippingConfig> ReadShipping(const Json& value, absl::string_view path, const ReadContext& context,
                                             const Currencies& currencies, const Catalog& catalog) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
@@ -185,6 +186,11 @@ Json WriteShippingQuote(const ShippingQuote& quote) {
   if (quote.discount.has_value()) {
     out["discount"] = quote.discount->ToString();
     out["discounts"] = WriteDiscounts(quote.discounts);
+  }
+  // With a tax stage only: a snapshot without one keeps the v1 shape.
+  if (quote.tax_total.has_value()) {
+    out["taxes"] = WriteTaxAmounts(quote.taxes);
+    out["tax_total"] = quote.tax_total->ToString();
   }
   if (quote.options.has_value()) {
     Json options = Json::array();

@@ -20,6 +20,10 @@ namespace storefront::codec {
 absl::StatusOr<ShippingConfig> ReadShipping(const Json& value, absl::string_view path, const ReadContext& context,
                                             const std::vector<const Currency*>& currencies, const Catalog& catalog);
 
+// One zone {id, countries, regions?, postal_codes?}: shared with the tax section, whose zones are
+// shipping zones. References and overlaps are checked by the section's Build.
+absl::StatusOr<ShippingZone> ReadZone(const Json& value, absl::string_view path, const ReadContext& context);
+
 // The cart's "shipping" object: {"method": id} or {"options": true}, exactly one.
 absl::StatusOr<ShippingRequest> ReadShippingRequest(const Json& value, absl::string_view path,
                                                     const ReadContext& context);

@@ -9,6 +9,7 @@
 #include "codec/pricing_reader.h"
 #include "codec/promotions_reader.h"
 #include "codec/shipping_reader.h"
+#include "codec/tax_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 #include "xxhash.h"
@@ -188,6 +189,9 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
       reader.Optional("shipping", snapshot.shipping, ReadShipping, context, snapshot.currencies, snapshot.catalog));
   SF_ASSIGN_OR_RETURN(snapshot.promotions,
                       ReadPromotions(reader, {context, snapshot.currencies}, limits.max_promotions, snapshot.catalog));
+  // After the catalog, whose products' tax categories must be declared.
+  SF_ASSIGN_OR_RETURN(snapshot.tax, ReadTax(reader, {context, snapshot.currencies}, snapshot.settings.rounding_mode,
+                                            snapshot.catalog));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;

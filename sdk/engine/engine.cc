@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "pricing/unit_prices.h"
 #include "promotions/stage.h"
+#include "tax/stage.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 #include "storefront/shipping/shipping.h"
@@ -36,6 +37,7 @@ absl::StatusOr<PricedCart> Engine::Price(const CartRequest& cart) const {
   }
   SF_RETURN_IF_ERROR(ValidateShippingRequest(snapshot_.shipping, cart));
   SF_RETURN_IF_ERROR(ValidatePromotionCounters(snapshot_.promotions, cart));
+  SF_RETURN_IF_ERROR(tax::ValidateTaxRequest(snapshot_.tax, cart));
 
   PricedCart result(*cart.currency);
   result.at = cart.at;
@@ -43,8 +45,9 @@ absl::StatusOr<PricedCart> Engine::Price(const CartRequest& cart) const {
   // Shipping reads the lines' discounts and shipping promotions read the quote, so the
   // promotions stage runs the shipping quote between its item/order and shipping passes.
   SF_RETURN_IF_ERROR(promotions::ApplyPromotionsAndShipping(snapshot_, cart, result));
-  const Money shipping_total = result.shipping.has_value() ? result.shipping->amount : Money::Zero(*cart.currency);
-  SF_ASSIGN_OR_RETURN(result.totals, totals::Compute(*cart.currency, result.lines, shipping_total));
+  SF_RETURN_IF_ERROR(tax::ApplyTax(snapshot_, cart, result));
+  SF_ASSIGN_OR_RETURN(result.totals, totals::Compute(*cart.currency, result.lines, result.shipping,
+                                                     snapshot_.settings.prices_include_tax, snapshot_.tax.enabled()));
   for (const PromotionOutcome& outcome : result.promotions) {
     if (outcome.applied) result.totals.loyalty_points += outcome.points;
   }

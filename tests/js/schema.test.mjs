@@ -598,3 +598,68 @@ test('promotions: the schemas reject what the promotions contract rejects', () =
   broken((c) => { c.nudges[0].method = 'std'; }, 'add_items nudge with a method');
   broken((c) => { delete c.nudges[2].promotion; }, 'spend_more nudge without promotion');
 });
+
+test('tax: the schemas reject what the tax contract rejects', () => {
+  const withTax = (extra = {}, rate = {}) => ({
+    ...minimalSnapshot(),
+    tax: {
+      categories: ['standard', 'shipping'],
+      zones: [{ id: 'ca', countries: ['CA'] }, { id: 'ca-qc', countries: ['CA'], regions: ['QC'] }],
+      rates: [
+        { id: 'gst', zone: 'ca', jurisdiction: 'CA', name: 'GST', rate: '5', categories: ['standard'] },
+        { id: 'qst', zone: 'ca-qc', jurisdiction: 'CA-QC', name: 'QST', rate: '9.975', categories: ['standard'],
+          compounds_on: ['gst'], ...rate },
+      ],
+      ...extra,
+    },
+  });
+  assertValid('snapshot', withTax(), 'tax section');
+  assertValid('snapshot', withTax({
+    address: 'origin', origin: { country: 'CA', region: 'QC' }, registration: { country: 'DE', vat_number: 'DE123456789' },
+    rounding: { mode: 'half-even', level: 'unit' }, discounts: 'before',
+    shipping: { method: 'category', category: 'shipping' }, cross_border: 'rederive_net',
+    fees: [{ id: 'eco', zone: 'ca', name: 'Eco fee', items: [{ sku: 'P-1' }], amount: { EUR: '0.50' }, category: 'standard' }],
+  }, { threshold: { mode: 'taxed_above', amount: { EUR: '175.00' } } }), 'every tax setting');
+  for (const rate of ['100', '0', '100.0000', '8.8750']) assertValid('snapshot', withTax({}, { rate }), `rate ${rate}`);
+  for (const rate of ['101', '100.01', '9.97501', '-1', '05', '9.']) assertInvalid('snapshot', withTax({}, { rate }), `rate ${rate}`);
+  assertInvalid('snapshot', withTax({}, { rate: 9.975 }), 'rate as a number');
+  assertInvalid('snapshot', withTax({}, { categories: [] }), 'rate without categories');
+  assertInvalid('snapshot', withTax({}, { threshold: { mode: 'exempt_below', amount: { EUR: '0.00' } } }), 'zero threshold');
+  assertInvalid('snapshot', withTax({ shipping: { method: 'category' } }), 'shipping category missing');
+  assertInvalid('snapshot', withTax({ shipping: { method: 'none', category: 'shipping' } }), 'category without method category');
+  assertInvalid('snapshot', withTax({ rounding: { level: 'order' } }), 'unknown rounding level');
+  assertInvalid('snapshot', withTax({ address: 'home' }), 'unknown address source');
+  assertInvalid('snapshot', withTax({ registration: { country: 'DE' } }), 'registration without a number');
+  assertInvalid('snapshot', { ...minimalSnapshot(), tax: { categories: ['standard'], zones: [] } }, 'no rates');
+
+  const exempt = { ...minimalCart(), billing_address: { country: 'FR' },
+    customer: { vat_number: 'FRXX123456789', tax_exemption: { certificate: 'EX-1', categories: ['standard'] } } };
+  assertValid('cart', exempt, 'cart tax fields');
+  assertInvalid('cart', { ...minimalCart(), customer: { tax_exemption: { categories: [] } } }, 'exemption without certificate');
+  assertInvalid('cart', { ...minimalCart(), billing_address: { country: 'fr' } }, 'lower-case billing country');
+
+  const priced = minimalPricedCart();
+  const tax = { rate: 'gst', name: 'GST', jurisdiction: 'CA', percent: '5', base: '1.00', amount: '0.05' };
+  Object.assign(priced.lines[0], { taxes: [tax, { ...tax, base: '0.50', amount: '0.03', fee: 'eco' }], net: '1.50',
+    gross: '1.58', fees: [{ id: 'eco', name: 'Eco fee', amount: '0.50' }], fee_total: '0.50', rederived: true });
+  Object.assign(priced.totals, { net_total: '1.50', gross_total: '1.58', fee_total: '0.50' });
+  priced.tax = { rates: [tax], jurisdictions: [{ jurisdiction: 'CA', amount: '0.08' }],
+    notes: [{ type: 'exemption', certificate: 'EX-1' },
+      { type: 'reverse_charge', text: 'Reverse charge', vat_number: 'FRXX123456789' }] };
+  priced.shipping = { amount: '4.90', available: true, free: false, method: 'std', weight_grams: 0, taxes: [tax], tax_total: '0.05' };
+  assertValid('priced-cart', priced, 'priced cart with tax');
+  const broken = (mutate, where) => {
+    const cart = structuredClone(priced);
+    mutate(cart);
+    assertInvalid('priced-cart', cart, where);
+  };
+  broken((c) => { c.tax.rates[0].fee = 'eco'; }, 'summary rate with a fee');
+  broken((c) => { delete c.lines[0].fee_total; }, 'fees without fee_total');
+  broken((c) => { delete c.lines[0].gross; }, 'net without gross');
+  broken((c) => { c.lines[0].rederived = false; }, 'rederived false (omitted instead)');
+  broken((c) => { c.lines[0].fees = []; delete c.lines[0].fee_total; }, 'empty fees (omitted instead)');
+  broken((c) => { delete c.totals.gross_total; }, 'net_total without gross_total');
+  broken((c) => { delete c.shipping.tax_total; }, 'shipping taxes without tax_total');
+  broken((c) => { c.tax.notes[0].type = 'discount'; }, 'unknown note type');
+  broken((c) => { c.lines[0].taxes[0].percent = 5; }, 'percent as a number');
+});

@@ -76,6 +76,8 @@ export interface Snapshot {
   price_history?: PriceHistory[];
   /** Promotions (docs/concepts/promotions.md); at most the host limit `max_promotions`. */
   promotions?: Promotion[];
+  /** The tax stage (docs/concepts/tax.md); absent: no tax stage and the v1 priced-cart shape. */
+  tax?: TaxConfig;
 }
 
 /** A decimal string such as `"0.19"` or `"-10"`: exact, never a float. */
@@ -277,6 +279,67 @@ export type ShippingRate =
   | { zone: string; type: 'weight_tiers'; tiers: Array<{ up_to_grams: number; amount: ShippingAmount }>; free_over?: ShippingAmount }
   | { zone: string; type: 'subtotal_tiers'; tiers: Array<{ from: ShippingAmount; amount: ShippingAmount }>; free_over?: ShippingAmount };
 
+/**
+ * The snapshot's tax section (docs/concepts/tax.md §1). Load errors: `unknown_tax_category` (a
+ * product's, rate's, fee's or the shipping category not in `categories`), `unknown_tax_zone`,
+ * `unknown_tax_rate` and `tax_compound_cycle` (in `compounds_on`), `duplicate_id`, `invalid_value`.
+ */
+export interface TaxConfig {
+  /** Every tax category the snapshot uses, products' default `"standard"` included. */
+  categories: string[];
+  /** Which address resolves zones. Default `"shipping"`. */
+  address?: 'shipping' | 'billing' | 'origin';
+  /** The seller's address; required by `address: "origin"` and `cross_border: "rederive_net"`. */
+  origin?: Address;
+  /** The seller's VAT registration: enables EU reverse charge. */
+  registration?: { country: string; vat_number: string };
+  /** Mode default: the snapshot's `settings.rounding_mode`; level default `"line"`. */
+  rounding?: { mode?: RoundingMode; level?: 'unit' | 'line' | 'total' };
+  /** Tax the amount after the line's discounts (default) or the undiscounted subtotal. */
+  discounts?: 'after' | 'before';
+  /** How shipping is taxed. Default `{ method: "none" }`. */
+  shipping?: { method: 'none' | 'proportional' } | { method: 'category'; category: string };
+  /** For tax-inclusive prices. Default `"keep_gross"`. */
+  cross_border?: 'keep_gross' | 'rederive_net';
+  /** Sets of addresses, exactly like shipping zones; every matching zone applies. */
+  zones: ShippingZone[];
+  /** Rates, in the order lines list their taxes. */
+  rates: TaxRate[];
+  /** Fixed fees per unit (eco fees, deposits). */
+  fees?: TaxFee[];
+}
+
+/** One rate of one zone for some tax categories. */
+export interface TaxRate {
+  id: string;
+  /** A zone id of `tax.zones`. */
+  zone: string;
+  /** Reported as given, e.g. `"CA-QC"`. */
+  jurisdiction: string;
+  name: string;
+  /** A percentage, 0..100 with at most 4 fraction digits: `"9.975"`. */
+  rate: Decimal;
+  /** The tax categories it applies to; at least one. */
+  categories: string[];
+  /** Rate ids whose tax is added to this rate's base. */
+  compounds_on?: string[];
+  /** Per-unit threshold: not applied below it, or only the part above it taxed. */
+  threshold?: { mode: 'exempt_below' | 'taxed_above'; amount: MoneyMap };
+}
+
+/** A fixed amount per unit of the matching lines, when its zone matches. */
+export interface TaxFee {
+  id: string;
+  zone: string;
+  name: string;
+  /** Selectors; empty: every line. */
+  items: Items;
+  /** Per unit, above zero. */
+  amount: MoneyMap;
+  /** Taxable with this category's rates; absent: untaxed. */
+  category?: string;
+}
+
 /** Merchant settings of a snapshot. */
 export interface Settings {
   /** Default rounding mode of later pipeline stages. Default `"half-even"`. */
@@ -375,6 +438,8 @@ export interface CartRequest {
   customer?: Customer;
   /** Where the cart ships, as far as pricing needs it. */
   shipping_address?: Address;
+  /** The buyer's billing address: resolves tax zones when the snapshot's `tax.address` is `"billing"`. */
+  billing_address?: Address;
   /** Charge one method (`unknown_shipping_method` if the snapshot lacks it), or quote every method. */
   shipping?: { method: string } | { options: true };
   /** Coupon codes as typed by the shopper. At most `max_coupons`. */
@@ -416,9 +481,16 @@ export interface Customer {
   segments?: string[];
   /** Customer attributes: string, integer or boolean values. */
   attributes?: Record<string, string | number | boolean>;
+  /** An EU buyer's VAT number, prefix included; a malformed one is the issue `vat_number_invalid`. */
+  vat_number?: string;
+  /**
+   * A tax-exempt customer: every rate, or only the listed categories (each must be one of the
+   * snapshot's tax categories: `unknown_tax_category`).
+   */
+  tax_exemption?: { certificate: string; categories?: string[] };
 }
 
-/** A shipping address as far as pricing needs it. */
+/** A shipping or billing address as far as pricing needs it. */
 export interface Address {
   /** ISO 3166-1 alpha-2 country code, upper case. */
   country: string;
@@ -452,7 +524,38 @@ export interface PricedCart {
   nudges?: Nudge[];
   /** Present only when non-empty: every promotion relevant to the cart, in application order. */
   promotions?: PromotionOutcome[];
+  /** With a tax stage: the order's taxes by rate and jurisdiction, and its notes. */
+  tax?: TaxSummary;
 }
+
+/** One tax on a line, on a line's fee (`fee` set) or on shipping. */
+export interface TaxAmount {
+  /** The rate's id. */
+  rate: string;
+  name: string;
+  jurisdiction: string;
+  /** The rate's percentage as the snapshot gives it, e.g. `"9.975"`. */
+  percent: Decimal;
+  /** What the rate was applied to. */
+  base: Money;
+  amount: Money;
+  /** The fee this tax is on; absent for the line or shipping itself. */
+  fee?: string;
+}
+
+/** The priced cart's `tax`. */
+export interface TaxSummary {
+  /** One entry per rate that applied, in snapshot order; base and amount summed. */
+  rates: Array<Omit<TaxAmount, 'fee'>>;
+  /** In order of first appearance in `rates`. */
+  jurisdictions: Array<{ jurisdiction: string; amount: Money }>;
+  notes: TaxNote[];
+}
+
+/** What an invoice must say. */
+export type TaxNote =
+  | { type: 'exemption'; certificate: string; text?: string }
+  | { type: 'reverse_charge'; text: string; vat_number: string };
 
 /** One promotion's part of a line's or the shipping's discount. */
 export interface AppliedDiscount {
@@ -525,6 +628,9 @@ export interface ShippingQuote {
   available?: boolean;
   /** Why the selected method cannot. */
   reason?: ShippingReason;
+  /** With a tax stage: the shipping amount's taxes and their sum. */
+  taxes?: TaxAmount[];
+  tax_total?: Money;
   /** With `options: true`: available methods by amount then id, then unavailable ones by id. */
   options?: ShippingOption[];
 }
@@ -587,10 +693,18 @@ export interface PricedLine {
   status: LineStatus;
   /** unit_price × quantity. */
   subtotal: Money;
-  /** Sum of the line's taxes. */
+  /** Sum of the line's taxes, its fees' included. */
   tax_total: Money;
-  /** Taxes on this line (empty in v1's first stage). */
-  taxes: Array<Record<string, unknown>>;
+  /** Taxes on this line, then on its fees; empty without a tax stage and on untaxed lines. */
+  taxes: TaxAmount[];
+  /** With a tax stage: the line without tax, and net + tax. */
+  net?: Money;
+  gross?: Money;
+  /** Fees on this line, when any applied, and their sum. */
+  fees?: Array<{ id: string; name: string; amount: Money }>;
+  fee_total?: Money;
+  /** `cross_border: "rederive_net"` changed the gross. */
+  rederived?: true;
   /** The product's title, e.g. `"Classic Tee"`. */
   title: string;
   /** The variant's own title, e.g. `"Black / M"`; absent when the variant has none. */
@@ -633,6 +747,11 @@ export interface Totals {
   total: Money;
   /** Points awarded by loyalty promotions; present when there are any. */
   loyalty_points?: number;
+  /** With a tax stage: Σ line nets + shipping net, Σ line grosses + shipping gross. */
+  net_total?: Money;
+  gross_total?: Money;
+  /** Σ fees, when any applied. */
+  fee_total?: Money;
 }
 
 /** Issue codes of contract v1; later versions may add more. */
@@ -643,6 +762,9 @@ export type IssueCode =
   | 'promotion_search_truncated'
   | 'shipping_address_missing'
   | 'shipping_method_unavailable'
+  | 'vat_number_invalid'
+  | 'tax_address_missing'
+  | 'tax_threshold_on_gross_price'
   | (string & {});
 
 /** A business outcome such as `price_unavailable` or `coupon_unknown`. Not an error. */
@@ -702,6 +824,10 @@ export type ErrorCode =
   | 'unknown_shipping_zone'
   | 'unknown_shipping_method'
   | 'overlapping_postal_ranges'
+  | 'unknown_tax_category'
+  | 'unknown_tax_zone'
+  | 'unknown_tax_rate'
+  | 'tax_compound_cycle'
   | 'invalid_tiers'
   | 'unknown_operation'
   | 'internal'

@@ -30,11 +30,19 @@ struct CartLine {
 
 using AttributeValue = std::variant<std::string, int64_t, bool>;
 
+// A tax-exempt customer (docs/concepts/tax.md §7): the certificate is echoed in the result.
+struct TaxExemption {
+  std::string certificate;
+  std::vector<std::string> categories;  // empty: every category
+};
+
 struct Customer {
   std::string id;
   std::vector<std::string> groups;
   std::vector<std::string> segments;  // as supplied by the host; price lists may target them
   std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
+  std::string vat_number;  // an EU buyer's VAT number, for reverse charge
+  std::optional<TaxExemption> tax_exemption;
 };
 
 // ISO 3166-1 alpha-2 in upper case ("DE"): the only spelling addresses and rules compare equal in.
@@ -67,6 +75,7 @@ struct CartRequest {
   std::vector<CartLine> lines;
   std::optional<Customer> customer;
   std::optional<Address> shipping_address;
+  std::optional<Address> billing_address;  // resolves tax zones when the snapshot says so
   std::optional<ShippingRequest> shipping;  // absent: the cart is priced without shipping
   std::vector<std::string> coupons;
   std::vector<PromotionCounter> promotion_counters;  // sorted by promotion id

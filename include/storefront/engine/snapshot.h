@@ -14,6 +14,7 @@
 #include "storefront/money/rounding.h"
 #include "storefront/pricing/price_rules.h"
 #include "storefront/promotions/promotion.h"
+#include "storefront/tax/tax.h"
 #include "storefront/shipping/shipping.h"
 
 namespace storefront {
@@ -35,6 +36,7 @@ struct Snapshot {
   PricingRules pricing;
   ShippingConfig shipping;
   PromotionSet promotions;
+  TaxConfig tax;
   std::string content_hash;  // "xxh3-128:<32 hex digits>"
   // The host limits the snapshot was read under; cart documents are read under the same ones.
   HostLimits host_limits;

@@ -33,6 +33,9 @@ inline constexpr char kShippingAddressMissing[] = "shipping_address_missing";
 inline constexpr char kShippingMethodUnavailable[] = "shipping_method_unavailable";
 inline constexpr char kCouponDuplicate[] = "coupon_duplicate";
 inline constexpr char kPromotionSearchTruncated[] = "promotion_search_truncated";
+inline constexpr char kVatNumberInvalid[] = "vat_number_invalid";
+inline constexpr char kTaxAddressMissing[] = "tax_address_missing";
+inline constexpr char kTaxThresholdOnGrossPrice[] = "tax_threshold_on_gross_price";
 }  // namespace issue_code
 
 // Why a promotion did or did not apply (docs/concepts/promotions.md, "Reasons").
@@ -103,6 +106,19 @@ struct PricedLine {
   // discounts are allocated to lines exactly, so tax and refunds can work line by line.
   std::vector<AppliedDiscount> discounts;
   std::string gift_of;                  // a free gift line: the promotion that added it
+
+  // Set by the tax stage, when the snapshot has one (docs/concepts/tax.md §8).
+  std::vector<TaxAmount> taxes;  // line taxes, then fee taxes; snapshot rate order
+  std::optional<Money> net;      // the line without tax
+  std::optional<Money> gross;    // net + tax_total
+  struct Fee {
+    std::string id;
+    std::string name;
+    Money amount;
+  };
+  std::vector<Fee> fees;
+  std::optional<Money> fee_total;
+  bool rederived = false;  // cross_border rederive_net changed the gross
 };
 
 struct Totals {
@@ -120,6 +136,29 @@ struct Totals {
   Money total;
   int64_t item_count = 0;
   int64_t loyalty_points = 0;
+  // With a tax stage: Σ line nets + shipping net, Σ line grosses + shipping gross, Σ fees.
+  std::optional<Money> net_total;
+  std::optional<Money> gross_total;
+  std::optional<Money> fee_total;
+};
+
+// A note the tax stage adds to the order: an exemption certificate, a reverse charge.
+struct TaxNote {
+  std::string type;  // "exemption", "reverse_charge"
+  std::string text;
+  std::string certificate;
+  std::string vat_number;
+};
+
+// The order's taxes by rate and by jurisdiction, and its notes.
+struct TaxSummary {
+  std::vector<TaxAmount> rates;  // one per rate that applied, snapshot order; base and amount summed
+  struct Jurisdiction {
+    std::string jurisdiction;
+    Money amount;
+  };
+  std::vector<Jurisdiction> jurisdictions;  // in order of first appearance in `rates`
+  std::vector<TaxNote> notes;
 };
 
 // What the shopper could do to pay less, as data for the storefront to word: "spend 8.00 more for
@@ -172,6 +211,7 @@ struct PricedCart {
   std::optional<ShippingQuote> shipping;  // present when the request asked for shipping
   std::vector<Nudge> nudges;
   std::vector<PromotionOutcome> promotions;
+  std::optional<TaxSummary> tax;  // with a tax stage
   EngineStamp engine;
 };
 

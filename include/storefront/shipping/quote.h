@@ -15,6 +15,7 @@
 
 #include "storefront/money/money.h"
 #include "storefront/promotions/discount.h"
+#include "storefront/tax/tax_amount.h"
 
 namespace storefront {
 
@@ -50,6 +51,8 @@ struct ShippingQuote {
   bool free = false;
   std::optional<Money> discount;           // the shipping promotions' part, before `amount`
   std::vector<AppliedDiscount> discounts;  // by promotion, in application order
+  std::vector<TaxAmount> taxes;            // with a tax stage: the shipping amount's taxes
+  std::optional<Money> tax_total;          // with a tax stage
   std::optional<std::vector<ShippingOption>> options;  // when the cart asked for options
   int64_t weight_grams = 0;                            // Σ variant weight × quantity over priced lines
 };

@@ -271,3 +271,62 @@ export function explainPromotions(priced: PricedCart): string[] {
     `points: ${priced.totals.loyalty_points ?? 0}, shipping discount: ${priced.shipping?.discount ?? '0'}`,
   ];
 }
+
+// Tax (docs/concepts/tax.md): the snapshot's section, the cart's tax fields, and what a priced
+// cart says about tax.
+const taxShop: Snapshot = {
+  ...snapshot,
+  tax: {
+    categories: ['standard', 'reduced', 'shipping'],
+    address: 'shipping',
+    origin: { country: 'DE', region: 'BY', postal_code: '80331' },
+    registration: { country: 'DE', vat_number: 'DE123456789' },
+    rounding: { mode: 'half-even', level: 'total' },
+    discounts: 'after',
+    shipping: { method: 'category', category: 'shipping' },
+    cross_border: 'keep_gross',
+    zones: [{ id: 'ca', countries: ['CA'] }, { id: 'ca-qc', countries: ['CA'], regions: ['QC'] }],
+    rates: [
+      { id: 'ca-gst', zone: 'ca', jurisdiction: 'CA', name: 'GST', rate: '5', categories: ['standard'] },
+      { id: 'qc-qst', zone: 'ca-qc', jurisdiction: 'CA-QC', name: 'QST', rate: '9.975', categories: ['standard'], compounds_on: ['ca-gst'] },
+      {
+        id: 'ny-clothing', zone: 'ca', jurisdiction: 'US-NY', name: 'NY State', rate: '4', categories: ['reduced'],
+        threshold: { mode: 'exempt_below', amount: { EUR: '110.00' } },
+      },
+    ],
+    fees: [{ id: 'weee', zone: 'ca', name: 'WEEE fee', items: [{ category: 'audio' }], amount: { EUR: '0.50' }, category: 'standard' }],
+  },
+};
+const taxCart: CartRequest = {
+  ...cart,
+  billing_address: { country: 'FR' },
+  customer: { vat_number: 'FRXX123456789', tax_exemption: { certificate: 'EX-1', categories: ['reduced'] } },
+};
+// @ts-expect-error "by_line" is not a rounding level
+const badLevel: Snapshot = { ...snapshot, tax: { categories: [], zones: [], rates: [], rounding: { level: 'by_line' } } };
+// @ts-expect-error a shipping category comes with method "category" only
+const badShippingTax: Snapshot = { ...snapshot, tax: { categories: [], zones: [], rates: [], shipping: { method: 'none', category: 'x' } } };
+// @ts-expect-error an exemption needs its certificate
+const badExemption: CartRequest = { ...cart, customer: { tax_exemption: { categories: ['food'] } } };
+void [taxShop, taxCart, badLevel, badShippingTax, badExemption];
+
+export function explainTax(priced: PricedCart): string[] {
+  const lines = priced.lines.flatMap((l) => [
+    `${l.sku}: net ${l.net ?? '—'} gross ${l.gross ?? '—'}${l.rederived ? ' (rederived)' : ''}`,
+    ...l.taxes.map((t) => `${t.name} ${t.percent} % of ${t.base} = ${t.amount}${t.fee ? ` on ${t.fee}` : ''}`),
+    ...(l.fees ?? []).map((f) => `${f.name} ${f.amount}`),
+  ]);
+  const summary = priced.tax;
+  const rates = (summary?.rates ?? []).map((r) => `${r.jurisdiction} ${r.rate}: ${r.amount}`);
+  const notes = (summary?.notes ?? []).map((n) => (n.type === 'exemption' ? `exempt: ${n.certificate}` : `${n.text} (${n.vat_number})`));
+  const shipping = priced.shipping?.tax_total ?? '0';
+  const totals = `${priced.totals.net_total ?? ''} + tax = ${priced.totals.gross_total ?? ''}; fees ${priced.totals.fee_total ?? '0'}`;
+  for (const issue of priced.issues) {
+    if (issue.code === 'vat_number_invalid' || issue.code === 'tax_address_missing') console.log(issue.path);
+  }
+  return [...lines, ...rates, ...notes, shipping, totals];
+}
+
+export function isTaxError(e: StorefrontError): boolean {
+  return e.code === 'unknown_tax_category' || e.code === 'unknown_tax_zone' || e.code === 'unknown_tax_rate' || e.code === 'tax_compound_cycle';
+}
