@@ -96,7 +96,7 @@ absl::Status ReadCountRange(ObjectReader& reader, int64_t low, Condition& condit
 }
 
 // min and/or max (inclusive) money maps, and the base they are compared with.
-absl::Status ReadAmountRange(ObjectReader& reader, const PromotionContext& context, Condition& condition) {
+absl::Status ReadAmountRange(ObjectReader& reader, const AmountContext& context, Condition& condition) {
   SF_RETURN_IF_ERROR(reader.Optional("min", condition.min_amount, ReadPositiveMoneyMap, context));
   SF_RETURN_IF_ERROR(reader.Optional("max", condition.max_amount, ReadPositiveMoneyMap, context));
   if (!condition.min_amount.has_value() && !condition.max_amount.has_value()) {
@@ -108,7 +108,7 @@ absl::Status ReadAmountRange(ObjectReader& reader, const PromotionContext& conte
   return reader.Optional("base", condition.base, ReadAmountBase);
 }
 
-absl::Status ReadAttributeTest(ObjectReader& reader, const PromotionContext& context, Condition& condition) {
+absl::Status ReadAttributeTest(ObjectReader& reader, const AmountContext& context, Condition& condition) {
   SF_RETURN_IF_ERROR(reader.Required("key", condition.key, ReadIdentifier, context.read));
   const Json* equals = reader.Find("equals");
   const bool range = reader.Find("min") != nullptr || reader.Find("max") != nullptr;
@@ -131,7 +131,7 @@ absl::Status ReadAttributeTest(ObjectReader& reader, const PromotionContext& con
 // Reads one tree, counting nodes as it goes so that a huge tree stops at the limit.
 class TreeReader {
  public:
-  TreeReader(const PromotionContext& context, absl::string_view root) : context_(context), root_(root) {}
+  TreeReader(const AmountContext& context, absl::string_view root) : context_(context), root_(root) {}
 
   absl::StatusOr<Condition> Read(const Json& value, const std::string& path) {
     if (++nodes_ > kMaxConditionNodes) {
@@ -276,19 +276,18 @@ class TreeReader {
     return reader.RejectUnknownFields();
   }
 
-  const PromotionContext& context_;
+  const AmountContext& context_;
   std::string root_;
   int nodes_ = 0;
 };
 
 }  // namespace
 
-absl::StatusOr<ItemFilter> ReadItems(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<ItemFilter> ReadItems(const Json& value, absl::string_view path, const AmountContext& context) {
   return ReadArrayOf<Selector, ReadContext>(value, path, ReadSelectorObject, context.read);
 }
 
-absl::StatusOr<MoneyMap> ReadPositiveMoneyMap(const Json& value, absl::string_view path,
-                                              const PromotionContext& context) {
+absl::StatusOr<MoneyMap> ReadPositiveMoneyMap(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(MoneyMap amounts, ReadMoneyMap(value, path, context.currencies));
   if (amounts.empty()) return Invalid("give the amount in at least one currency", path);
   for (const Money& amount : amounts) {
@@ -297,7 +296,7 @@ absl::StatusOr<MoneyMap> ReadPositiveMoneyMap(const Json& value, absl::string_vi
   return amounts;
 }
 
-absl::StatusOr<MoneyMap> ReadPriceMap(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<MoneyMap> ReadPriceMap(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(MoneyMap prices, ReadNonNegativeMoneyMap(value, path, context.currencies));
   if (prices.empty()) return Invalid("give the price in at least one currency", path);
   return prices;
@@ -323,8 +322,7 @@ absl::Status CheckAmountOrder(const MoneyMap& low, const MoneyMap& high, bool st
   return absl::OkStatus();
 }
 
-absl::StatusOr<Condition> ReadConditionTree(const Json& value, absl::string_view path,
-                                            const PromotionContext& context) {
+absl::StatusOr<Condition> ReadConditionTree(const Json& value, absl::string_view path, const AmountContext& context) {
   TreeReader reader(context, path);
   return reader.Read(value, std::string(path));
 }

@@ -57,7 +57,7 @@ absl::StatusOr<int64_t> ReadCount(const Json& value, absl::string_view path) {
 }
 
 // items, skip_marked_down, skip_discounted, max_quantity: the targeting of the item actions.
-absl::Status ReadTargeting(ObjectReader& reader, const PromotionContext& context, ItemTarget& target) {
+absl::Status ReadTargeting(ObjectReader& reader, const AmountContext& context, ItemTarget& target) {
   SF_RETURN_IF_ERROR(reader.Optional("items", target.items, ReadItems, context));
   SF_RETURN_IF_ERROR(reader.Optional("skip_marked_down", target.skip_marked_down, ReadBoolean));
   SF_RETURN_IF_ERROR(reader.Optional("skip_discounted", target.skip_discounted, ReadBoolean));
@@ -65,8 +65,7 @@ absl::Status ReadTargeting(ObjectReader& reader, const PromotionContext& context
 }
 
 // {"percent"} | {"amount"} | {"price"}: what each discounted unit of a buy_x_get_y gets.
-absl::Status ReadUnitDiscount(const Json& value, absl::string_view path, const PromotionContext& context,
-                              Action& action) {
+absl::Status ReadUnitDiscount(const Json& value, absl::string_view path, const AmountContext& context, Action& action) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   SF_RETURN_IF_ERROR(reader.Optional("percent", action.percent, ReadPercent));
   SF_RETURN_IF_ERROR(reader.Optional("amount", action.amount, ReadPositiveMoneyMap, context));
@@ -78,7 +77,7 @@ absl::Status ReadUnitDiscount(const Json& value, absl::string_view path, const P
   return absl::OkStatus();
 }
 
-absl::Status ReadBuyXGetY(ObjectReader& reader, const PromotionContext& context, Action& action) {
+absl::Status ReadBuyXGetY(ObjectReader& reader, const AmountContext& context, Action& action) {
   SF_ASSIGN_OR_RETURN(const Json* buy, reader.Require("buy"));
   SF_ASSIGN_OR_RETURN(ObjectReader buy_reader, ObjectReader::Open(*buy, reader.PathOf("buy")));
   SF_RETURN_IF_ERROR(buy_reader.Required("items", action.target.items, ReadItems, context));
@@ -101,7 +100,7 @@ absl::Status ReadBuyXGetY(ObjectReader& reader, const PromotionContext& context,
 }
 
 absl::StatusOr<Action::Component> ReadComponent(const Json& value, absl::string_view path,
-                                                const PromotionContext& context) {
+                                                const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Action::Component component;
   SF_RETURN_IF_ERROR(reader.Required("items", component.items, ReadItems, context));
@@ -111,8 +110,8 @@ absl::StatusOr<Action::Component> ReadComponent(const Json& value, absl::string_
 }
 
 // {min, amount | percent}; `min` is a money map or, for tiers by quantity, an integer.
-absl::StatusOr<Action::SpendTier> ReadSpendTier(const Json& value, absl::string_view path,
-                                                const PromotionContext& context, const bool& by_quantity) {
+absl::StatusOr<Action::SpendTier> ReadSpendTier(const Json& value, absl::string_view path, const AmountContext& context,
+                                                const bool& by_quantity) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Action::SpendTier tier;
   if (by_quantity) {
@@ -128,7 +127,7 @@ absl::StatusOr<Action::SpendTier> ReadSpendTier(const Json& value, absl::string_
   return tier;
 }
 
-absl::Status ReadTieredSpend(ObjectReader& reader, const PromotionContext& context, Action& action) {
+absl::Status ReadTieredSpend(ObjectReader& reader, const AmountContext& context, Action& action) {
   if (const Json* by = reader.Find("by")) {
     if (*by != "amount" && *by != "quantity") return Invalid("by is \"amount\" or \"quantity\"", reader.PathOf("by"));
     action.by_quantity = *by == "quantity";
@@ -136,7 +135,7 @@ absl::Status ReadTieredSpend(ObjectReader& reader, const PromotionContext& conte
   SF_RETURN_IF_ERROR(reader.Optional("base", action.base, ReadAmountBase));
   SF_RETURN_IF_ERROR(reader.Optional("items", action.target.items, ReadItems, context));
   const std::string tiers_path = reader.PathOf("tiers");
-  SF_RETURN_IF_ERROR(reader.Required("tiers", action.tiers, ReadArrayOf<Action::SpendTier, PromotionContext, bool>,
+  SF_RETURN_IF_ERROR(reader.Required("tiers", action.tiers, ReadArrayOf<Action::SpendTier, AmountContext, bool>,
                                      ReadSpendTier, context, action.by_quantity));
   if (action.tiers.empty()) return Invalid("give at least one tier", tiers_path);
   for (size_t i = 1; i < action.tiers.size(); ++i) {
@@ -152,7 +151,7 @@ absl::Status ReadTieredSpend(ObjectReader& reader, const PromotionContext& conte
   return absl::OkStatus();
 }
 
-absl::Status ReadShippingOff(ObjectReader& reader, const PromotionContext& context, Action& action) {
+absl::Status ReadShippingOff(ObjectReader& reader, const AmountContext& context, Action& action) {
   SF_RETURN_IF_ERROR(reader.Optional("percent", action.percent, ReadPercent));
   SF_RETURN_IF_ERROR(reader.Optional("amount", action.amount, ReadPositiveMoneyMap, context));
   if (const Json* free = reader.Find("free")) {
@@ -168,7 +167,7 @@ absl::Status ReadShippingOff(ObjectReader& reader, const PromotionContext& conte
 }
 
 // The members an action may have depend on its type; any other is `unknown_field`.
-absl::StatusOr<Action> ReadAction(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<Action> ReadAction(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Action action;
   SF_RETURN_IF_ERROR(reader.Required("type", action.type, ReadActionType));
@@ -197,8 +196,8 @@ absl::StatusOr<Action> ReadAction(const Json& value, absl::string_view path, con
       SF_RETURN_IF_ERROR(ReadBuyXGetY(reader, context, action));
       break;
     case Action::Type::kBundle:
-      SF_RETURN_IF_ERROR(reader.Required("components", action.components,
-                                         ReadArrayOf<Action::Component, PromotionContext>, ReadComponent, context));
+      SF_RETURN_IF_ERROR(reader.Required("components", action.components, ReadArrayOf<Action::Component, AmountContext>,
+                                         ReadComponent, context));
       if (action.components.size() < 2)
         return Invalid("a bundle has at least two components", reader.PathOf("components"));
       SF_RETURN_IF_ERROR(reader.Required("price", action.price, ReadPriceMap, context));
@@ -231,8 +230,7 @@ absl::StatusOr<Action> ReadAction(const Json& value, absl::string_view path, con
   return action;
 }
 
-absl::StatusOr<Eligibility> ReadEligibility(const Json& value, absl::string_view path,
-                                            const PromotionContext& context) {
+absl::StatusOr<Eligibility> ReadEligibility(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Eligibility eligibility;
   SF_RETURN_IF_ERROR(reader.Optional("customer_groups", eligibility.customer_groups, ReadIdentifierList, context.read));
@@ -249,8 +247,7 @@ absl::StatusOr<Eligibility> ReadEligibility(const Json& value, absl::string_view
   return eligibility;
 }
 
-absl::StatusOr<UsageLimits> ReadUsageLimits(const Json& value, absl::string_view path,
-                                            const PromotionContext& context) {
+absl::StatusOr<UsageLimits> ReadUsageLimits(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   UsageLimits limits;
   SF_RETURN_IF_ERROR(reader.Optional("uses", limits.uses, ReadCount));
@@ -261,7 +258,7 @@ absl::StatusOr<UsageLimits> ReadUsageLimits(const Json& value, absl::string_view
 }
 
 // Paths are relative to the snapshot document: the caller prefixes errors with where it sits.
-absl::StatusOr<Promotion> ReadPromotion(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<Promotion> ReadPromotion(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Promotion promotion;
   SF_RETURN_IF_ERROR(reader.Required("id", promotion.id, ReadIdentifier, context.read));
@@ -302,7 +299,7 @@ absl::StatusOr<PromotionCounter> ReadCounter(const Json& value, absl::string_vie
 
 }  // namespace
 
-absl::StatusOr<PromotionSet> ReadPromotions(ObjectReader& snapshot_reader, const PromotionContext& context,
+absl::StatusOr<PromotionSet> ReadPromotions(ObjectReader& snapshot_reader, const AmountContext& context,
                                             int64_t max_promotions, const Catalog& catalog) {
   SF_RETURN_IF_ERROR(CheckCount(snapshot_reader, "promotions", max_promotions, error_code::kTooManyPromotions));
   const Json* value = snapshot_reader.Find("promotions");
@@ -310,7 +307,7 @@ absl::StatusOr<PromotionSet> ReadPromotions(ObjectReader& snapshot_reader, const
   // Read at "/promotions", not at the snapshot's place in the caller's input: condition paths are
   // reported in results as pointers into the snapshot itself.
   absl::StatusOr<std::vector<Promotion>> promotions =
-      ReadArrayOf<Promotion, PromotionContext>(*value, "/promotions", ReadPromotion, context);
+      ReadArrayOf<Promotion, AmountContext>(*value, "/promotions", ReadPromotion, context);
   if (!promotions.ok()) return PrefixErrorPath(promotions.status(), snapshot_reader.path());
   absl::StatusOr<PromotionSet> set = PromotionSet::Build(*std::move(promotions), catalog);
   if (!set.ok()) return PrefixErrorPath(set.status(), snapshot_reader.path());

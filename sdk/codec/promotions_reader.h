@@ -20,7 +20,7 @@ namespace storefront::codec {
 
 // The optional "promotions" member of the snapshot object, validated against `catalog` and
 // indexed. More than `max_promotions` is `too_many_promotions`, checked before any is read.
-absl::StatusOr<PromotionSet> ReadPromotions(ObjectReader& snapshot_reader, const PromotionContext& context,
+absl::StatusOr<PromotionSet> ReadPromotions(ObjectReader& snapshot_reader, const AmountContext& context,
                                             int64_t max_promotions, const Catalog& catalog);
 
 // settings.promotion_selection: "priority" or "best_for_customer".

@@ -190,8 +190,8 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   SF_ASSIGN_OR_RETURN(snapshot.promotions,
                       ReadPromotions(reader, {context, snapshot.currencies}, limits.max_promotions, snapshot.catalog));
   // After the catalog, whose products' tax categories must be declared.
-  SF_ASSIGN_OR_RETURN(snapshot.tax, ReadTax(reader, {context, snapshot.currencies}, snapshot.settings.rounding_mode,
-                                            snapshot.catalog));
+  SF_ASSIGN_OR_RETURN(
+      snapshot.tax, ReadTax(reader, {context, snapshot.currencies}, snapshot.settings.rounding_mode, snapshot.catalog));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;

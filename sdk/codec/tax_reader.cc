@@ -47,8 +47,8 @@ absl::Status ReadName(ObjectReader& reader, absl::string_view key, absl::Span<co
 }
 
 template <typename Enum>
-absl::Status ReadEnum(ObjectReader& reader, absl::string_view key, absl::Span<const absl::string_view> names,
-                      Enum& out, bool required = false) {
+absl::Status ReadEnum(ObjectReader& reader, absl::string_view key, absl::Span<const absl::string_view> names, Enum& out,
+                      bool required = false) {
   int index = static_cast<int>(out);
   SF_RETURN_IF_ERROR(ReadName(reader, key, names, required, index));
   out = static_cast<Enum>(index);
@@ -100,8 +100,7 @@ absl::Status ReadRegistration(const Json& value, absl::string_view path, const R
   return reader.RejectUnknownFields();
 }
 
-absl::StatusOr<TaxThreshold> ReadThreshold(const Json& value, absl::string_view path,
-                                           const PromotionContext& context) {
+absl::StatusOr<TaxThreshold> ReadThreshold(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   TaxThreshold threshold;
   SF_RETURN_IF_ERROR(ReadEnum(reader, "mode", kThresholdModes, threshold.mode, /*required=*/true));
@@ -110,7 +109,7 @@ absl::StatusOr<TaxThreshold> ReadThreshold(const Json& value, absl::string_view 
   return threshold;
 }
 
-absl::StatusOr<RateDocument> ReadRate(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<RateDocument> ReadRate(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   RateDocument document;
   TaxRate& rate = document.rate;
@@ -127,7 +126,7 @@ absl::StatusOr<RateDocument> ReadRate(const Json& value, absl::string_view path,
   return document;
 }
 
-absl::StatusOr<FeeDocument> ReadFee(const Json& value, absl::string_view path, const PromotionContext& context) {
+absl::StatusOr<FeeDocument> ReadFee(const Json& value, absl::string_view path, const AmountContext& context) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   FeeDocument document;
   TaxFee& fee = document.fee;
@@ -168,7 +167,7 @@ absl::StatusOr<size_t> ResolveZone(const IdIndex& zones, absl::string_view id, s
   return InputError(error_code::kUnknownTaxZone, absl::StrCat("no tax zone has the id \"", id, "\""), path);
 }
 
-absl::StatusOr<TaxConfig::Input> ReadInput(const Json& value, absl::string_view path, const PromotionContext& context,
+absl::StatusOr<TaxConfig::Input> ReadInput(const Json& value, absl::string_view path, const AmountContext& context,
                                            RoundingMode default_rounding) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   TaxConfig::Input input;
@@ -177,10 +176,9 @@ absl::StatusOr<TaxConfig::Input> ReadInput(const Json& value, absl::string_view 
   SF_RETURN_IF_ERROR(
       reader.Required("zones", input.zones, ReadArrayOf<ShippingZone, ReadContext>, ReadZone, context.read));
   std::vector<RateDocument> rates;
-  SF_RETURN_IF_ERROR(
-      reader.Required("rates", rates, ReadArrayOf<RateDocument, PromotionContext>, ReadRate, context));
+  SF_RETURN_IF_ERROR(reader.Required("rates", rates, ReadArrayOf<RateDocument, AmountContext>, ReadRate, context));
   std::vector<FeeDocument> fees;
-  SF_RETURN_IF_ERROR(reader.Optional("fees", fees, ReadArrayOf<FeeDocument, PromotionContext>, ReadFee, context));
+  SF_RETURN_IF_ERROR(reader.Optional("fees", fees, ReadArrayOf<FeeDocument, AmountContext>, ReadFee, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
 
   IdIndex zone_index;
@@ -190,8 +188,7 @@ absl::StatusOr<TaxConfig::Input> ReadInput(const Json& value, absl::string_view 
   for (size_t r = 0; r < rates.size(); ++r) {
     const std::string rate_path = absl::StrCat(path, "/rates/", r);
     RateDocument& document = rates[r];
-    SF_ASSIGN_OR_RETURN(document.rate.zone,
-                        ResolveZone(zone_index, document.zone, absl::StrCat(rate_path, "/zone")));
+    SF_ASSIGN_OR_RETURN(document.rate.zone, ResolveZone(zone_index, document.zone, absl::StrCat(rate_path, "/zone")));
     for (size_t k = 0; k < document.compounds_on.size(); ++k) {
       auto target = rate_index.find(document.compounds_on[k]);
       if (target == rate_index.end()) {
@@ -230,7 +227,7 @@ Json WriteTaxAmount(const TaxAmount& tax, bool with_fee) {
 
 }  // namespace
 
-absl::StatusOr<TaxConfig> ReadTax(ObjectReader& snapshot_reader, const PromotionContext& context,
+absl::StatusOr<TaxConfig> ReadTax(ObjectReader& snapshot_reader, const AmountContext& context,
                                   RoundingMode default_rounding, const Catalog& catalog) {
   const Json* value = snapshot_reader.Find("tax");
   if (value == nullptr) return TaxConfig();

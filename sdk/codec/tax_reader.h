@@ -20,7 +20,7 @@ namespace storefront::codec {
 // tax_category must be declared). Absent: a disabled TaxConfig, and no tax stage. `rounding.mode`
 // defaults to `default_rounding` (the snapshot's settings.rounding_mode). Zone and rate ids are
 // resolved here: `unknown_tax_zone`, `unknown_tax_rate`; the rest is TaxConfig::Build's.
-absl::StatusOr<TaxConfig> ReadTax(ObjectReader& snapshot_reader, const PromotionContext& context,
+absl::StatusOr<TaxConfig> ReadTax(ObjectReader& snapshot_reader, const AmountContext& context,
                                   RoundingMode default_rounding, const Catalog& catalog);
 
 // [{rate, name, jurisdiction, percent, base, amount, fee?}]: a line's or the shipping's taxes.

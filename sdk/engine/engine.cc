@@ -5,11 +5,11 @@
 #include "absl/strings/str_cat.h"
 #include "pricing/unit_prices.h"
 #include "promotions/stage.h"
-#include "tax/stage.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
 #include "storefront/shipping/shipping.h"
 #include "storefront/version.h"
+#include "tax/stage.h"
 #include "totals/totals.h"
 
 namespace storefront {

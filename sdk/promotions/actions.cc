@@ -50,8 +50,7 @@ absl::int128 AmountOfUnits(const RunState& state, size_t i, int64_t units) {
   return absl::int128(UnitValue(state.amounts[i], state.view->lines[i].quantity)) * units;
 }
 
-absl::StatusOr<std::vector<int64_t>> ItemDiscounts(const Action& action, const RunState& state,
-                                                   const CartView& view) {
+absl::StatusOr<std::vector<int64_t>> ItemDiscounts(const Action& action, const RunState& state, const CartView& view) {
   std::vector<int64_t> raw(view.lines.size(), 0);
   const std::vector<size_t> lines = Targets(action.target, state);
   const std::vector<int64_t> covered = CoveredUnits(action.target, state, lines);

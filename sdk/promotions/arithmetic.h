@@ -34,8 +34,7 @@ std::vector<int64_t> AllocateCapped(int64_t total, absl::Span<const int64_t> wei
 
 // Largest-remainder split of `total` in proportion to `weights` (money/allocation.h); all zero
 // when no weight is positive.
-std::vector<int64_t> AllocateProportionally(int64_t total, absl::Span<const int64_t> weights,
-                                            const Currency& currency);
+std::vector<int64_t> AllocateProportionally(int64_t total, absl::Span<const int64_t> weights, const Currency& currency);
 
 }  // namespace storefront::promotions
 

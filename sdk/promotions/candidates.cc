@@ -10,10 +10,9 @@ namespace storefront::promotions {
 namespace {
 
 const PromotionCounter* FindCounter(const CartRequest& request, absl::string_view id) {
-  const auto found = std::lower_bound(request.promotion_counters.begin(), request.promotion_counters.end(), id,
-                                      [](const PromotionCounter& counter, absl::string_view key) {
-                                        return counter.promotion < key;
-                                      });
+  const auto found =
+      std::lower_bound(request.promotion_counters.begin(), request.promotion_counters.end(), id,
+                       [](const PromotionCounter& counter, absl::string_view key) { return counter.promotion < key; });
   return found != request.promotion_counters.end() && found->promotion == id ? &*found : nullptr;
 }
 
@@ -39,8 +38,7 @@ absl::Status CheckAlone(const CartView& view, std::optional<std::vector<int64_t>
   bool unsupported = !ActionSupports(promotion.action, *view.currency);
   RunState before(view);
   if (promotion.condition.has_value()) {
-    SF_ASSIGN_OR_RETURN(candidate.alone,
-                        Evaluate(*promotion.condition, Amounts{&view, &before.amounts}, unsupported));
+    SF_ASSIGN_OR_RETURN(candidate.alone, Evaluate(*promotion.condition, Amounts{&view, &before.amounts}, unsupported));
   }
   if (unsupported) return fail(promotion_reason::kCurrencyNotSupported);
   if (!CustomerEligible(promotion.eligibility, request)) return fail(promotion_reason::kCustomerNotEligible);
@@ -88,7 +86,8 @@ absl::StatusOr<std::vector<Candidate>> CollectCandidates(const CartView& view, s
       continue;
     }
     if (!codes.insert(code).second || seen.contains(promotion)) {
-      issues.push_back({issue_code::kCouponDuplicate, absl::StrCat("the code \"", typed, "\" was already entered"), path});
+      issues.push_back(
+          {issue_code::kCouponDuplicate, absl::StrCat("the code \"", typed, "\" was already entered"), path});
       continue;
     }
     seen.insert(promotion);

@@ -179,7 +179,7 @@ absl::StatusOr<Verdict> Evaluate(const Condition& node, const Amounts& amounts, 
       return AttributeMatches(node, cart) ? True() : False(node);
     case Kind::kShippingCountry:
       return cart.shipping_address.has_value() && Contains(node.values, cart.shipping_address->country) ? True()
-                                                                                                       : False(node);
+                                                                                                        : False(node);
     case Kind::kShippingRegion:
       return cart.shipping_address.has_value() && cart.shipping_address->country == node.country &&
                      Contains(node.values, cart.shipping_address->region)

@@ -27,7 +27,7 @@ struct Verdict {
   bool met = true;
   // When not met: the first false leaf (document order) that makes the tree false, and its gap.
   const Condition* failing = nullptr;
-  std::optional<int64_t> threshold;        // the failing leaf's minimum, when it has one
+  std::optional<int64_t> threshold;       // the failing leaf's minimum, when it has one
   std::optional<int64_t> missing_amount;  // minor units
   std::optional<int64_t> missing_quantity;
   bool progress = false;  // the failing leaf's measure is above zero

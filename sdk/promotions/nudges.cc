@@ -55,8 +55,8 @@ absl::Status AddNudges(const Candidate& candidate, const PromotionOutcome& outco
       if (hint.shortfall->missing_quantity.has_value()) {
         nudges.push_back(AddItems(promotion.id, *hint.shortfall->missing_quantity));
       } else if (action.type == Action::Type::kTieredSpend) {
-        nudges.push_back(SpendMore(promotion.id, *hint.shortfall->threshold, *hint.shortfall->missing_amount, saving,
-                                   currency));
+        nudges.push_back(
+            SpendMore(promotion.id, *hint.shortfall->threshold, *hint.shortfall->missing_amount, saving, currency));
       }
     } else if (hint.verdict.fixable) {
       if (hint.verdict.missing_quantity.has_value()) {
@@ -84,7 +84,8 @@ absl::Status AddNudges(const Candidate& candidate, const PromotionOutcome& outco
 
 void SortNudges(std::vector<Nudge>& nudges) {
   const auto key = [](const Nudge& nudge) {
-    const int64_t missing = nudge.missing_quantity.value_or(nudge.missing.has_value() ? nudge.missing->minor_units() : 0);
+    const int64_t missing =
+        nudge.missing_quantity.value_or(nudge.missing.has_value() ? nudge.missing->minor_units() : 0);
     return std::make_tuple(nudge.type, missing, nudge.promotion.empty() ? nudge.method : nudge.promotion);
   };
   std::stable_sort(nudges.begin(), nudges.end(), [&](const Nudge& a, const Nudge& b) { return key(a) < key(b); });

@@ -66,7 +66,7 @@ absl::Status PrepareCondition(Condition& condition, std::string path, const Cata
     case Condition::Kind::kAmount:
     case Condition::Kind::kContains:
       return PrepareItems(condition.items, catalog,
-                        absl::StrCat(condition.path, "/", NodeName(condition.kind), "/items"));
+                          absl::StrCat(condition.path, "/", NodeName(condition.kind), "/items"));
     case Condition::Kind::kCoupon:
       // Compared with the cart's normalized codes, so normalized here too (the reader already
       // did; a C++ caller need not).

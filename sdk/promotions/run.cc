@@ -36,7 +36,8 @@ int64_t ShippingDiscount(const Action& action, int64_t shipping, const CartView&
 }
 
 bool ListsMethod(const Action& action, const std::string& method) {
-  return action.methods.empty() || std::find(action.methods.begin(), action.methods.end(), method) != action.methods.end();
+  return action.methods.empty() ||
+         std::find(action.methods.begin(), action.methods.end(), method) != action.methods.end();
 }
 
 // Shipping promotions, in order, on the quote the lines' discounts produced.
@@ -92,9 +93,10 @@ void ApplyShipping(const StageInput& input, const std::vector<size_t>& pending, 
     });
   };
   std::vector<Nudge>& nudges = run.cart.nudges;
-  nudges.erase(std::remove_if(nudges.begin(), nudges.end(),
-                              [&](const Nudge& nudge) { return nudge.type == "free_shipping" && is_free(nudge.method); }),
-               nudges.end());
+  nudges.erase(
+      std::remove_if(nudges.begin(), nudges.end(),
+                     [&](const Nudge& nudge) { return nudge.type == "free_shipping" && is_free(nudge.method); }),
+      nudges.end());
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ namespace storefront::promotions {
 // promotions already made.
 struct Candidate {
   const Promotion* promotion = nullptr;
-  size_t index = 0;  // in the snapshot's promotions
+  size_t index = 0;    // in the snapshot's promotions
   std::string coupon;  // the code as typed, when a coupon brought it in
   size_t coupon_index = 0;
   std::string own_reason;  // why it cannot apply whatever else does; empty when it can
@@ -41,7 +41,7 @@ struct Hint {
 struct RunResult {
   explicit RunResult(PricedCart base) : cart(std::move(base)) {}
 
-  PricedCart cart;  // lines with discounts and gifts, the shipping quote after shipping discounts
+  PricedCart cart;              // lines with discounts and gifts, the shipping quote after shipping discounts
   std::vector<size_t> members;  // candidate indices, application order
   std::vector<PromotionOutcome> outcomes;  // one per member
   std::vector<Hint> hints;                 // one per member

@@ -12,8 +12,9 @@ namespace {
 bool Better(const RunResult& a, const RunResult& b, const std::vector<Candidate>& candidates) {
   if (a.saving != b.saving) return a.saving > b.saving;
   if (a.applied.size() != b.applied.size()) return a.applied.size() < b.applied.size();
-  return std::lexicographical_compare(a.applied.begin(), a.applied.end(), b.applied.begin(), b.applied.end(),
-                                      [&](size_t x, size_t y) { return candidates[x].promotion->id < candidates[y].promotion->id; });
+  return std::lexicographical_compare(
+      a.applied.begin(), a.applied.end(), b.applied.begin(), b.applied.end(),
+      [&](size_t x, size_t y) { return candidates[x].promotion->id < candidates[y].promotion->id; });
 }
 
 class Search {

@@ -19,8 +19,8 @@ namespace {
 bool Relevant(const Candidate& candidate, const PromotionOutcome& outcome, const Hint& hint) {
   if (!candidate.coupon.empty() || outcome.applied) return true;
   static constexpr const char* kBlocked[] = {
-      promotion_reason::kNotCombinable,      promotion_reason::kStoppedBy,       promotion_reason::kNotSelected,
-      promotion_reason::kCappedByFloor,      promotion_reason::kNoMatchingItems, promotion_reason::kUsageLimitReached,
+      promotion_reason::kNotCombinable,   promotion_reason::kStoppedBy,       promotion_reason::kNotSelected,
+      promotion_reason::kCappedByFloor,   promotion_reason::kNoMatchingItems, promotion_reason::kUsageLimitReached,
       promotion_reason::kBudgetExhausted,
   };
   for (const char* reason : kBlocked) {
@@ -53,11 +53,11 @@ absl::Status ApplyPromotionsAndShipping(const Snapshot& snapshot, const CartRequ
   }
   RunResult& run = *result;
   if (truncated) {
-    run.cart.issues.push_back({issue_code::kPromotionSearchTruncated,
-                               absl::StrCat("the best-for-customer search stopped after ",
-                                            snapshot.settings.limits.max_promotion_combinations,
-                                            " combinations; the best set found applies"),
-                               "/promotions"});
+    run.cart.issues.push_back(
+        {issue_code::kPromotionSearchTruncated,
+         absl::StrCat("the best-for-customer search stopped after ",
+                      snapshot.settings.limits.max_promotion_combinations, " combinations; the best set found applies"),
+         "/promotions"});
   }
   std::vector<Nudge> nudges;
   for (size_t m = 0; m < run.members.size(); ++m) {

@@ -265,7 +265,8 @@ TaxSummary Summarize(const CartTax& cart_tax, const PricedCart& cart) {
   std::map<size_t, RateTax> sums;
   const auto add = [&](const std::vector<TaxAmount>& taxes) {
     std::vector<RateTax> raw;
-    for (const TaxAmount& tax : taxes) raw.push_back({index[tax.rate], tax.base.minor_units(), tax.amount.minor_units()});
+    for (const TaxAmount& tax : taxes)
+      raw.push_back({index[tax.rate], tax.base.minor_units(), tax.amount.minor_units()});
     Accumulate(raw, sums);
   };
   for (const PricedLine& line : cart.lines) add(line.taxes);
@@ -327,7 +328,7 @@ absl::Status ApplyTax(const Snapshot& snapshot, const CartRequest& request, Pric
   for (PricedLine* line : lines) TaxLine(snapshot, cart_tax, *line, line_issues);
   std::stable_sort(line_issues.begin(), line_issues.end(), [](const Issue& a, const Issue& b) {
     return absl::string_view(a.path).size() != absl::string_view(b.path).size() ? a.path.size() < b.path.size()
-                                                                                 : a.path < b.path;
+                                                                                : a.path < b.path;
   });
   for (Issue& issue : line_issues) cart.issues.push_back(std::move(issue));
   if (cart.shipping.has_value()) TaxShipping(snapshot, cart_tax, lines, *cart.shipping);

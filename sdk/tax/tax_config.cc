@@ -176,7 +176,7 @@ absl::Status CheckAcyclic(const std::vector<TaxRate>& rates) {
 // Kahn's algorithm taking the lowest ready index first: every rate after the rates it compounds
 // on, and otherwise snapshot order. Requires an acyclic graph.
 std::vector<size_t> EvaluationOrder(const std::vector<TaxRate>& rates) {
-  std::vector<size_t> waiting(rates.size());                   // unplaced rates each waits for
+  std::vector<size_t> waiting(rates.size());                  // unplaced rates each waits for
   std::vector<std::vector<size_t>> dependents(rates.size());  // who waits for each
   for (size_t r = 0; r < rates.size(); ++r) {
     waiting[r] = rates[r].compounds_on.size();

@@ -1,7 +1,8 @@
+#include "tax/taxable.h"
+
 #include <algorithm>
 
 #include "storefront/money/allocation.h"
-#include "tax/taxable.h"
 
 namespace storefront::tax {
 namespace {
@@ -102,9 +103,9 @@ Taxed TaxGross(const TaxConfig& config, const Taxable& item, const Currency& cur
   switch (settings.rounding_level) {
     case Level::kUnit: {
       const int64_t unit = UnitValue(item.amount, item.quantity);
-      taxed.net = static_cast<int64_t>(DivideAndRound(absl::int128(unit) * kScale, denominator,
-                                                      settings.rounding_mode)) *
-                  item.quantity;
+      taxed.net =
+          static_cast<int64_t>(DivideAndRound(absl::int128(unit) * kScale, denominator, settings.rounding_mode)) *
+          item.quantity;
       break;
     }
     case Level::kLine:

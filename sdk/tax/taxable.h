@@ -15,8 +15,8 @@ namespace storefront::tax {
 
 // Per-rate carries for the `total` rounding level, shared by every item of one cart.
 struct Carries {
-  std::map<size_t, Carry> exclusive;                 // by rate index
-  std::map<std::vector<size_t>, Carry> inclusive;    // by the set of rates extracted together
+  std::map<size_t, Carry> exclusive;               // by rate index
+  std::map<std::vector<size_t>, Carry> inclusive;  // by the set of rates extracted together
 };
 
 // What is being taxed.
@@ -38,8 +38,8 @@ struct RateTax {
 
 struct Taxed {
   int64_t net = 0;
-  int64_t charged = 0;            // what the shopper pays for the item including tax
-  std::vector<RateTax> taxes;     // in snapshot rate order
+  int64_t charged = 0;         // what the shopper pays for the item including tax
+  std::vector<RateTax> taxes;  // in snapshot rate order
 };
 
 // The tax per unit of net of `rates` taken together (10⁻¹² units): Σ p/100, a compounding rate

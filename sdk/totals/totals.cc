@@ -9,8 +9,7 @@ namespace {
 absl::StatusOr<Money> Sum(const Money& a, const Money& b) { return a.Plus(b); }
 
 absl::StatusOr<Totals> ComputeUnlocated(const Currency& currency, std::vector<PricedLine>& lines,
-                                        const std::optional<ShippingQuote>& shipping, bool shipping_gross,
-                                        bool taxed) {
+                                        const std::optional<ShippingQuote>& shipping, bool shipping_gross, bool taxed) {
   Totals totals(currency);
   const Money zero = Money::Zero(currency);
   bool fees = false;

@@ -26,9 +26,11 @@ std::string GeneratedSnapshotWithPromotions(int count, const char* selection) {
   std::string out = GeneratedSnapshot(kProducts, kVariantsPerProduct);
   out.pop_back();
   out += std::string(R"(,"settings":{"promotion_selection":")") + selection + R"("},"promotions":[)";
-  out += R"({"id":"vip","eligibility":{"customer_groups":["g-7"]},"action":{"type":"order_percent_off","percent":"5"}},)";
-  out += R"({"id":"b2g1","priority":2,"action":{"type":"buy_x_get_y","buy":{"items":[{"category":"cat-3"}],"quantity":2},)"
-         R"("get":{"quantity":1},"discount":{"percent":"100"}}},)";
+  out +=
+      R"({"id":"vip","eligibility":{"customer_groups":["g-7"]},"action":{"type":"order_percent_off","percent":"5"}},)";
+  out +=
+      R"({"id":"b2g1","priority":2,"action":{"type":"buy_x_get_y","buy":{"items":[{"category":"cat-3"}],"quantity":2},)"
+      R"("get":{"quantity":1},"discount":{"percent":"100"}}},)";
   out += R"({"id":"spend","action":{"type":"tiered_spend","tiers":[{"min":{"EUR":"500.00"},"amount":{"EUR":"25.00"}},)"
          R"({"min":{"EUR":"1000.00"},"amount":{"EUR":"60.00"}}]}},)";
   out += R"({"id":"n4x","priority":1,"action":{"type":"n_for_x","quantity":2,"price":{"EUR":"10.00"},)"

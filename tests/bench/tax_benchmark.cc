@@ -29,17 +29,18 @@ std::string GeneratedSnapshotWithTax(const char* level) {
   out.pop_back();
   out += R"(,"shipping":{"zones":[{"id":"us","countries":["US"]}],"methods":[{"id":"ground","rates":[)"
          R"({"zone":"us","type":"flat","amount":{"USD":"9.95"}}]}]})";
-  out += std::string(R"(,"tax":{"categories":["standard","clothing","food"],"rounding":{"level":")") + level +
-         R"("},"shipping":{"method":"proportional"},"zones":[)"
-         R"({"id":"us","countries":["US"]},{"id":"ny","countries":["US"],"regions":["NY"]},)"
-         R"({"id":"nyc","countries":["US"],"regions":["NY"],"postal_codes":[{"prefix":"100"},{"prefix":"112"}]}],)"
-         R"("rates":[)"
-         R"({"id":"ny-state","zone":"ny","jurisdiction":"US-NY","name":"NY State","rate":"4","categories":["standard"]},)"
-         R"({"id":"ny-state-clothing","zone":"ny","jurisdiction":"US-NY","name":"NY State","rate":"4",)"
-         R"("categories":["clothing"],"threshold":{"mode":"exempt_below","amount":{"USD":"110.00"}}},)"
-         R"({"id":"nyc","zone":"nyc","jurisdiction":"US-NY-NYC","name":"NYC","rate":"4.5","categories":["standard"]},)"
-         R"({"id":"mctd","zone":"nyc","jurisdiction":"US-NY-MCTD","name":"MCTD","rate":"0.375",)"
-         R"("categories":["standard","clothing"],"compounds_on":["ny-state"]}]}})";
+  out +=
+      std::string(R"(,"tax":{"categories":["standard","clothing","food"],"rounding":{"level":")") + level +
+      R"("},"shipping":{"method":"proportional"},"zones":[)"
+      R"({"id":"us","countries":["US"]},{"id":"ny","countries":["US"],"regions":["NY"]},)"
+      R"({"id":"nyc","countries":["US"],"regions":["NY"],"postal_codes":[{"prefix":"100"},{"prefix":"112"}]}],)"
+      R"("rates":[)"
+      R"({"id":"ny-state","zone":"ny","jurisdiction":"US-NY","name":"NY State","rate":"4","categories":["standard"]},)"
+      R"({"id":"ny-state-clothing","zone":"ny","jurisdiction":"US-NY","name":"NY State","rate":"4",)"
+      R"("categories":["clothing"],"threshold":{"mode":"exempt_below","amount":{"USD":"110.00"}}},)"
+      R"({"id":"nyc","zone":"nyc","jurisdiction":"US-NY-NYC","name":"NYC","rate":"4.5","categories":["standard"]},)"
+      R"({"id":"mctd","zone":"nyc","jurisdiction":"US-NY-MCTD","name":"MCTD","rate":"0.375",)"
+      R"("categories":["standard","clothing"],"compounds_on":["ny-state"]}]}})";
   return out;
 }
 
@@ -48,8 +49,9 @@ void BM_PricePipelineWithTax(benchmark::State& state, const char* level) {
   std::string cart = GeneratedCart(kLines, kProducts, kVariantsPerProduct);
   const std::string eur = R"("currency":"EUR")";
   cart.replace(cart.find(eur), eur.size(), R"("currency":"USD")");
-  cart.insert(cart.size() - 1,
-              R"(,"shipping_address":{"country":"US","region":"NY","postal_code":"10001"},"shipping":{"method":"ground"})");
+  cart.insert(
+      cart.size() - 1,
+      R"(,"shipping_address":{"country":"US","region":"NY","postal_code":"10001"},"shipping":{"method":"ground"})");
   const auto request = *storefront::ParseCartJson(cart, engine->snapshot());
   for (auto _ : state) benchmark::DoNotOptimize(engine->Price(request));
   state.SetItemsProcessed(state.iterations() * kLines);

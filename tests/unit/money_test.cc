@@ -70,7 +70,8 @@ TEST(MoneyTest, ConversionScalesAcrossMinorDigitsAndRoundsOnce) {
             "3247");
   // 1 yen at 0.0061 EUR/JPY = 0.0061 EUR: rounds once, to 0.01 (half-even) or 0.00 (floor).
   const Decimal jpy_to_eur = *Decimal::Parse("0.0061");
-  EXPECT_EQ(Money::FromMinorUnits(1, Jpy()).ConvertedTo(Eur(), jpy_to_eur, RoundingMode::kHalfEven)->ToString(), "0.01");
+  EXPECT_EQ(Money::FromMinorUnits(1, Jpy()).ConvertedTo(Eur(), jpy_to_eur, RoundingMode::kHalfEven)->ToString(),
+            "0.01");
   EXPECT_EQ(Money::FromMinorUnits(1, Jpy()).ConvertedTo(Eur(), jpy_to_eur, RoundingMode::kFloor)->ToString(), "0.00");
   // Three minor digits: 1.00 EUR at 0.3315 KWD/EUR = 0.3315 KWD -> 0.332 (half-even on 331.5 fils).
   EXPECT_EQ(Money::FromMinorUnits(100, Eur())

@@ -83,7 +83,8 @@ std::map<std::string, std::vector<std::pair<std::string, int64_t>>> DiscountsByI
   std::map<std::string, std::vector<std::pair<std::string, int64_t>>> by_id;
   for (const PricedLine& line : cart.lines) {
     auto& entry = by_id[line.line_id.value_or(line.sku)];
-    for (const AppliedDiscount& discount : line.discounts) entry.emplace_back(discount.promotion, discount.amount.minor_units());
+    for (const AppliedDiscount& discount : line.discounts)
+      entry.emplace_back(discount.promotion, discount.amount.minor_units());
   }
   return by_id;
 }

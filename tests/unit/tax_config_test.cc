@@ -1,8 +1,6 @@
 // Tax (stage 4), load time: TaxConfig::Build's validation and evaluation order through the C++
 // API, the snapshot's "tax" section and the cart's tax fields at the JSON boundary, the tax parts
 // of the priced cart, and the EU VAT number syntax table.
-#include "storefront/tax/tax.h"
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "storefront/base/error.h"
 #include "storefront/codec/json_api.h"
+#include "storefront/tax/tax.h"
 
 namespace storefront {
 namespace {
@@ -76,8 +75,8 @@ Rejected BuildError(TaxConfig::Input input, const Catalog& catalog = Catalog()) 
 }
 
 TEST(TaxConfigTest, BuildsAnEnabledConfiguration) {
-  absl::StatusOr<TaxConfig> config = TaxConfig::Build(Input({Rate("gst", 0, "5"), Rate("qst", 1, "9.975")}),
-                                                      OneProduct("standard"));
+  absl::StatusOr<TaxConfig> config =
+      TaxConfig::Build(Input({Rate("gst", 0, "5"), Rate("qst", 1, "9.975")}), OneProduct("standard"));
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_TRUE(config->enabled());
   EXPECT_TRUE(config->HasCategory("reduced"));
@@ -293,8 +292,8 @@ TEST(TaxJsonTest, ReadsTheSpecsExample) {
 }
 
 TEST(TaxJsonTest, ReadsTheSettingsEnums) {
-  const absl::StatusOr<Snapshot> snapshot = ParseSnapshotJson(SnapshotWithTax(
-      R"(, "rounding": {"mode": "half-even", "level": "total"})"));
+  const absl::StatusOr<Snapshot> snapshot =
+      ParseSnapshotJson(SnapshotWithTax(R"(, "rounding": {"mode": "half-even", "level": "total"})"));
   ASSERT_TRUE(snapshot.ok()) << snapshot.status();
   EXPECT_EQ(snapshot->tax.settings().rounding_mode, RoundingMode::kHalfEven);
   EXPECT_EQ(snapshot->tax.settings().rounding_level, TaxSettings::RoundingLevel::kTotal);
@@ -363,11 +362,10 @@ TEST(TaxJsonTest, ReadsTheCartsTaxFields) {
   EXPECT_THAT(cart->customer->tax_exemption->categories, ElementsAre("food"));
   EXPECT_EQ(cart->billing_address->country, "FR");
 
-  const absl::Status no_certificate =
-      ParseCartJson(R"({"currency": "EUR", "at": "2026-11-22T10:00:00Z", "lines": [],
+  const absl::Status no_certificate = ParseCartJson(R"({"currency": "EUR", "at": "2026-11-22T10:00:00Z", "lines": [],
                         "customer": {"tax_exemption": {"categories": []}}})",
-                    *snapshot)
-          .status();
+                                                    *snapshot)
+                                          .status();
   EXPECT_EQ(ErrorCodeOf(no_certificate), "missing_field");
   EXPECT_EQ(ErrorPathOf(no_certificate), "/customer/tax_exemption/certificate");
   const absl::Status typo = ParseCartJson(R"({"currency": "EUR", "at": "2026-11-22T10:00:00Z", "lines": [],
@@ -403,8 +401,9 @@ TEST(TaxJsonTest, WritesTheTaxFieldsOnlyWhenTheStageSetThem) {
   cart.shipping = quote;
 
   const std::string json = SerializePricedCart(cart);
-  EXPECT_THAT(json, ::testing::HasSubstr(
-                        R"("fee_total":"0.50","fees":[{"amount":"0.50","id":"weee","name":"WEEE fee"}],"gross":"58.91")"));
+  EXPECT_THAT(json,
+              ::testing::HasSubstr(
+                  R"("fee_total":"0.50","fees":[{"amount":"0.50","id":"weee","name":"WEEE fee"}],"gross":"58.91")"));
   EXPECT_THAT(json, ::testing::HasSubstr(R"("net":"49.50")"));
   EXPECT_THAT(json, ::testing::HasSubstr(R"("rederived":true)"));
   EXPECT_THAT(json, ::testing::HasSubstr(
@@ -424,8 +423,8 @@ TEST(TaxJsonTest, WritesTheTaxFieldsOnlyWhenTheStageSetThem) {
   plain.lines.push_back(PricedLine(Eur()));
   plain.shipping = ShippingQuote(Eur());
   const std::string v1 = SerializePricedCart(plain);
-  for (const char* field : {"\"net\"", "\"gross\"", "\"fees\"", "fee_total", "rederived", "net_total", "gross_total",
-                            "\"tax\""}) {
+  for (const char* field :
+       {"\"net\"", "\"gross\"", "\"fees\"", "fee_total", "rederived", "net_total", "gross_total", "\"tax\""}) {
     EXPECT_THAT(v1, ::testing::Not(::testing::HasSubstr(field))) << field;
   }
   EXPECT_THAT(v1, ::testing::HasSubstr(R"("shipping":{"amount":"0.00","free":false,"weight_grams":0})"));
@@ -437,19 +436,25 @@ TEST(TaxJsonTest, WritesTheTaxFieldsOnlyWhenTheStageSetThem) {
 TEST(VatNumberTest, EveryMemberStateHasItsSyntax) {
   const std::vector<std::pair<absl::string_view, absl::string_view>> examples = {
       // {well-formed, malformed}
-      {"ATU12345678", "AT123456789"},     {"BE0123456789", "BE2123456789"},  {"BE1234567890", "BE123456789"},
-      {"BG123456789", "BG12345678"},      {"BG1234567890", "BG12345678901"}, {"CY12345678X", "CY123456789"},
-      {"CZ12345678", "CZ1234567"},        {"CZ1234567890", "CZ12345678901"}, {"DE123456789", "DE12345"},
-      {"DK12345678", "DK1234567"},        {"EE123456789", "EE12345678"},     {"EL123456789", "GR123456789"},
-      {"ESA1234567B", "ES123456789A"},    {"ES12345678Z", "ESA12345678Z"},   {"ESX1234567Z", "ES1234567"},
-      {"FI12345678", "FI123456789"},      {"FRXX123456789", "FRXX12345678"}, {"FR12123456789", "FRX-123456789"},
-      {"HR12345678901", "HR1234567890"},  {"HU12345678", "HU123456789"},     {"IE1234567T", "IE123456T"},
-      {"IE1234567TW", "IE1234567TWX"},    {"IE1A23456T", "IE1A234567"},      {"IE1+23456T", "IE1-23456T"},
-      {"IT12345678901", "IT1234567890"},  {"LT123456789", "LT1234567890"},   {"LT123456789012", "LT12345678901"},
-      {"LU12345678", "LU1234567"},        {"LV12345678901", "LV1234567890"}, {"MT12345678", "MT1234567"},
-      {"NL123456789B01", "NL123456789C01"}, {"PL1234567890", "PL123456789"}, {"PT123456789", "PT12345678"},
-      {"RO12", "RO1"},                    {"RO1234567890", "RO12345678901"}, {"SE123456789001", "SE12345678901"},
-      {"SI12345678", "SI1234567"},        {"SK1234567890", "SK123456789"},
+      {"ATU12345678", "AT123456789"},       {"BE0123456789", "BE2123456789"},
+      {"BE1234567890", "BE123456789"},      {"BG123456789", "BG12345678"},
+      {"BG1234567890", "BG12345678901"},    {"CY12345678X", "CY123456789"},
+      {"CZ12345678", "CZ1234567"},          {"CZ1234567890", "CZ12345678901"},
+      {"DE123456789", "DE12345"},           {"DK12345678", "DK1234567"},
+      {"EE123456789", "EE12345678"},        {"EL123456789", "GR123456789"},
+      {"ESA1234567B", "ES123456789A"},      {"ES12345678Z", "ESA12345678Z"},
+      {"ESX1234567Z", "ES1234567"},         {"FI12345678", "FI123456789"},
+      {"FRXX123456789", "FRXX12345678"},    {"FR12123456789", "FRX-123456789"},
+      {"HR12345678901", "HR1234567890"},    {"HU12345678", "HU123456789"},
+      {"IE1234567T", "IE123456T"},          {"IE1234567TW", "IE1234567TWX"},
+      {"IE1A23456T", "IE1A234567"},         {"IE1+23456T", "IE1-23456T"},
+      {"IT12345678901", "IT1234567890"},    {"LT123456789", "LT1234567890"},
+      {"LT123456789012", "LT12345678901"},  {"LU12345678", "LU1234567"},
+      {"LV12345678901", "LV1234567890"},    {"MT12345678", "MT1234567"},
+      {"NL123456789B01", "NL123456789C01"}, {"PL1234567890", "PL123456789"},
+      {"PT123456789", "PT12345678"},        {"RO12", "RO1"},
+      {"RO1234567890", "RO12345678901"},    {"SE123456789001", "SE12345678901"},
+      {"SI12345678", "SI1234567"},          {"SK1234567890", "SK123456789"},
   };
   for (const auto& [good, bad] : examples) {
     EXPECT_TRUE(IsWellFormedEuVatNumber(good)) << good;

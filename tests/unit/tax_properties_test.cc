@@ -16,7 +16,8 @@ namespace {
 
 std::string Snapshot(bool gross, absl::string_view level, absl::string_view mode) {
   return absl::StrCat(R"({"schema_version": 1, "currencies": ["CAD"],
-    "settings": {"prices_include_tax": )", gross ? "true" : "false", R"(},
+    "settings": {"prices_include_tax": )",
+                      gross ? "true" : "false", R"(},
     "products": [
       {"id": "a", "title": "A", "variants": [{"sku": "A", "prices": {"CAD": "0.99"}}]},
       {"id": "b", "title": "B", "tax_category": "reduced", "variants": [{"sku": "B", "prices": {"CAD": "19.99"}}]},
@@ -25,7 +26,8 @@ std::string Snapshot(bool gross, absl::string_view level, absl::string_view mode
     "shipping": {"zones": [{"id": "ca", "countries": ["CA"]}], "methods": [{"id": "post", "rates": [
       {"zone": "ca", "type": "flat", "amount": {"CAD": "9.99"}}]}]},
     "tax": {"categories": ["standard", "reduced", "zero"],
-      "rounding": {"level": ")", level, R"(", "mode": ")", mode, R"("},
+      "rounding": {"level": ")",
+                      level, R"(", "mode": ")", mode, R"("},
       "shipping": {"method": "proportional"},
       "zones": [{"id": "ca", "countries": ["CA"]}, {"id": "qc", "countries": ["CA"], "regions": ["QC"]}],
       "rates": [

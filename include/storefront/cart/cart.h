@@ -41,7 +41,7 @@ struct Customer {
   std::vector<std::string> groups;
   std::vector<std::string> segments;  // as supplied by the host; price lists may target them
   std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
-  std::string vat_number;  // an EU buyer's VAT number, for reverse charge
+  std::string vat_number;                                          // an EU buyer's VAT number, for reverse charge
   std::optional<TaxExemption> tax_exemption;
 };
 
@@ -75,13 +75,13 @@ struct CartRequest {
   std::vector<CartLine> lines;
   std::optional<Customer> customer;
   std::optional<Address> shipping_address;
-  std::optional<Address> billing_address;  // resolves tax zones when the snapshot says so
+  std::optional<Address> billing_address;   // resolves tax zones when the snapshot says so
   std::optional<ShippingRequest> shipping;  // absent: the cart is priced without shipping
   std::vector<std::string> coupons;
   std::vector<PromotionCounter> promotion_counters;  // sorted by promotion id
-  std::string channel;   // "web", "app", "pos": price lists may target it
-  std::string locale;    // display only: never changes an amount
-  bool explain = false;  // add each line's pricing steps to the result
+  std::string channel;                               // "web", "app", "pos": price lists may target it
+  std::string locale;                                // display only: never changes an amount
+  bool explain = false;                              // add each line's pricing steps to the result
 };
 
 // Checks the merchant's cart limits and line-id uniqueness, with paths into the cart document:

@@ -14,8 +14,8 @@
 #include "storefront/money/rounding.h"
 #include "storefront/pricing/price_rules.h"
 #include "storefront/promotions/promotion.h"
-#include "storefront/tax/tax.h"
 #include "storefront/shipping/shipping.h"
+#include "storefront/tax/tax.h"
 
 namespace storefront {
 

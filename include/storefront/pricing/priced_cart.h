@@ -105,7 +105,7 @@ struct PricedLine {
   // Each promotion's part, in application order; they sum to discount_total. Order-level
   // discounts are allocated to lines exactly, so tax and refunds can work line by line.
   std::vector<AppliedDiscount> discounts;
-  std::string gift_of;                  // a free gift line: the promotion that added it
+  std::string gift_of;  // a free gift line: the promotion that added it
 
   // Set by the tax stage, when the snapshot has one (docs/concepts/tax.md §8).
   std::vector<TaxAmount> taxes;  // line taxes, then fee taxes; snapshot rate order
@@ -170,9 +170,9 @@ struct Nudge {
   std::string method;     // free_shipping: the shipping method it is about
   std::string promotion;  // spend_more, add_items: the promotion it is about
   std::optional<Money> threshold;
-  std::optional<Money> missing;           // threshold − what the cart has; always positive
+  std::optional<Money> missing;             // threshold − what the cart has; always positive
   std::optional<int64_t> missing_quantity;  // add_items: units to add
-  std::optional<Money> saving;            // what reaching it saves, when the action makes that exact
+  std::optional<Money> saving;              // what reaching it saves, when the action makes that exact
 };
 
 // The outcome of one promotion relevant to the cart: applied, or why not.
@@ -181,13 +181,13 @@ struct PromotionOutcome {
   std::string coupon;     // the code as typed, when a coupon brought the promotion in
   size_t coupon_index = 0;
   bool applied = false;
-  std::string reason;       // a promotion_reason; for an applied one only kCappedByFloor or empty
-  std::string condition;    // condition_not_met: the JSON Pointer of the failing condition
-  std::optional<Money> missing_amount;    // condition_not_met: the gap, when it is an amount
+  std::string reason;                       // a promotion_reason; for an applied one only kCappedByFloor or empty
+  std::string condition;                    // condition_not_met: the JSON Pointer of the failing condition
+  std::optional<Money> missing_amount;      // condition_not_met: the gap, when it is an amount
   std::optional<int64_t> missing_quantity;  // ... or a count
-  std::string blocked_by;   // not_combinable, stopped_by: the promotion that excluded this one
-  std::optional<Money> saving;  // applied: item + order + shipping discount
-  int64_t points = 0;           // applied loyalty points
+  std::string blocked_by;                   // not_combinable, stopped_by: the promotion that excluded this one
+  std::optional<Money> saving;              // applied: item + order + shipping discount
+  int64_t points = 0;                       // applied loyalty points
   bool capped_by_budget = false;
   // What this cart consumes, for the backend to record when the order is placed.
   int64_t uses = 0;

@@ -99,8 +99,8 @@ struct Condition {
 // Options shared by the actions that discount items.
 struct ItemTarget {
   ItemFilter items;
-  bool skip_marked_down = false;       // leave lines whose unit price came from a markdown
-  bool skip_discounted = false;        // leave lines an earlier promotion discounted
+  bool skip_marked_down = false;        // leave lines whose unit price came from a markdown
+  bool skip_discounted = false;         // leave lines an earlier promotion discounted
   std::optional<int64_t> max_quantity;  // discount at most this many units, highest unit value first
 };
 
@@ -117,9 +117,9 @@ struct Action {
     kTieredSpend,     // the highest tier reached gives its amount or percent off the targeted lines
     kOrderPercentOff,
     kOrderAmountOff,
-    kShippingOff,     // percent, amount or all of the shipping amount, for `methods` (empty: every)
-    kFreeGift,        // adds `quantity` of `sku` at price zero
-    kLoyaltyPoints,   // `points` for every whole `per` of the targeted lines' amount; no money
+    kShippingOff,    // percent, amount or all of the shipping amount, for `methods` (empty: every)
+    kFreeGift,       // adds `quantity` of `sku` at price zero
+    kLoyaltyPoints,  // `points` for every whole `per` of the targeted lines' amount; no money
   };
   // The combination class a type belongs to (stacking): item, order or shipping.
   enum class Class { kItem, kOrder, kShipping };
@@ -135,8 +135,8 @@ struct Action {
   // kBuyXGetY
   int64_t buy_quantity = 0;
   int64_t get_quantity = 0;
-  ItemFilter get_items;        // empty: the same items as `target.items`
-  bool pick_cheapest = true;   // which eligible units are the discounted ones
+  ItemFilter get_items;       // empty: the same items as `target.items`
+  bool pick_cheapest = true;  // which eligible units are the discounted ones
   // The discount on each "get" unit is exactly one of `percent`, `amount` (off) or `price`.
 
   // kBundle

@@ -33,11 +33,11 @@ inline constexpr char kNoRateInCurrency[] = "no_rate_in_currency";
 // One method as it would ship this cart.
 struct ShippingOption {
   std::string method;
-  std::string name;             // the method's display name; may be empty
-  std::optional<Money> amount;  // set exactly when available; after shipping promotions
-  bool free = false;            // the free-shipping threshold made the amount zero
+  std::string name;               // the method's display name; may be empty
+  std::optional<Money> amount;    // set exactly when available; after shipping promotions
+  bool free = false;              // the free-shipping threshold made the amount zero
   std::optional<Money> discount;  // what shipping promotions took off, when they did
-  std::string reason;           // set exactly when unavailable: a shipping_reason
+  std::string reason;             // set exactly when unavailable: a shipping_reason
   bool available() const { return amount.has_value(); }
 };
 
@@ -49,10 +49,10 @@ struct ShippingQuote {
   std::string reason;      // why the selected method is unavailable
   Money amount;            // what totals.shipping_total charges: after shipping promotions
   bool free = false;
-  std::optional<Money> discount;           // the shipping promotions' part, before `amount`
-  std::vector<AppliedDiscount> discounts;  // by promotion, in application order
-  std::vector<TaxAmount> taxes;            // with a tax stage: the shipping amount's taxes
-  std::optional<Money> tax_total;          // with a tax stage
+  std::optional<Money> discount;                       // the shipping promotions' part, before `amount`
+  std::vector<AppliedDiscount> discounts;              // by promotion, in application order
+  std::vector<TaxAmount> taxes;                        // with a tax stage: the shipping amount's taxes
+  std::optional<Money> tax_total;                      // with a tax stage
   std::optional<std::vector<ShippingOption>> options;  // when the cart asked for options
   int64_t weight_grams = 0;                            // Σ variant weight × quantity over priced lines
 };

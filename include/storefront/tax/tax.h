@@ -48,8 +48,8 @@ struct TaxFee {
   std::string id;
   size_t zone = 0;
   std::string name;
-  std::vector<Selector> items;  // any of; empty: every line
-  std::vector<Money> amount;    // per unit, a money map
+  std::vector<Selector> items;          // any of; empty: every line
+  std::vector<Money> amount;            // per unit, a money map
   std::optional<std::string> category;  // taxable with this category's rates; absent: untaxed
 };
 

@@ -14,8 +14,8 @@ struct TaxAmount {
   std::string name;
   std::string jurisdiction;
   Decimal percent;
-  Money base;    // what the rate was applied to
-  Money amount;  // the tax
+  Money base;       // what the rate was applied to
+  Money amount;     // the tax
   std::string fee;  // the fee this tax is on; empty for the line or shipping itself
 };
 
