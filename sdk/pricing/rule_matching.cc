@@ -73,6 +73,19 @@ std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product
   return keys;
 }
 
+std::vector<std::string> SortedLineKeys(const Catalog& catalog, const Product& product, const Variant& variant) {
+  std::vector<std::string> keys = LineKeys(catalog, product, variant);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+bool MatchesAny(absl::Span<const Selector> items, const std::vector<std::string>& sorted_keys) {
+  if (items.empty()) return true;
+  return std::any_of(items.begin(), items.end(), [&](const Selector& selector) {
+    return std::binary_search(sorted_keys.begin(), sorted_keys.end(), selector.key);
+  });
+}
+
 std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& cart) {
   const std::vector<PriceList>& lists = rules.rules().price_lists;
   std::vector<bool> eligible(lists.size());

@@ -20,6 +20,13 @@ namespace storefront::pricing {
 // The selector keys of one line (SelectorKey), in no particular order.
 std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product, const Variant& variant);
 
+// LineKeys, sorted for MatchesAny.
+std::vector<std::string> SortedLineKeys(const Catalog& catalog, const Product& product, const Variant& variant);
+
+// Whether a line with `sorted_keys` matches any of `items` (each with its Selector::key filled, as
+// PromotionSet::Build and TaxConfig::Build do). An empty list matches every line.
+bool MatchesAny(absl::Span<const Selector> items, const std::vector<std::string>& sorted_keys);
+
 // eligible[i]: price list i applies to this cart (currency, window, targeting).
 std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& cart);
 

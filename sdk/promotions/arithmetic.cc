@@ -13,10 +13,6 @@ int64_t PercentOf(absl::int128 amount, const Decimal& percent, RoundingMode mode
   return static_cast<int64_t>(DivideAndRound(amount * percent.coefficient(), scale, mode));
 }
 
-int64_t UnitValue(int64_t amount, int64_t quantity) {
-  return static_cast<int64_t>(DivideAndRound(amount, quantity, RoundingMode::kHalfEven));
-}
-
 absl::StatusOr<int64_t> Narrow(absl::int128 value) {
   if (value > INT64_MAX || value < INT64_MIN) {
     return InputError(error_code::kArithmeticOverflow, "a promotion amount does not fit in 64 bits");

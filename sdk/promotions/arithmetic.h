@@ -20,9 +20,6 @@ namespace storefront::promotions {
 // round(amount × percent / 100) with `mode`.
 int64_t PercentOf(absl::int128 amount, const Decimal& percent, RoundingMode mode);
 
-// A line amount per unit, rounded half-even to the minor unit (promotions.md, "unit value").
-int64_t UnitValue(int64_t amount, int64_t quantity);
-
 // An int64 from a 128-bit sum, or `arithmetic_overflow`.
 absl::StatusOr<int64_t> Narrow(absl::int128 value);
 

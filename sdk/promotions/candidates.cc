@@ -1,6 +1,7 @@
 #include "promotions/candidates.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -91,12 +92,21 @@ absl::StatusOr<std::vector<Candidate>> CollectCandidates(const CartView& view, s
       continue;
     }
     seen.insert(promotion);
-    candidates.push_back({promotion, static_cast<size_t>(promotion - first), typed, i});
+    Candidate candidate;
+    candidate.promotion = promotion;
+    candidate.index = static_cast<size_t>(promotion - first);
+    candidate.coupon = typed;
+    candidate.coupon_index = i;
+    candidates.push_back(std::move(candidate));
   }
   const auto add_automatic = [&](absl::Span<const uint32_t> indices) {
     for (uint32_t index : indices) {
       const Promotion* promotion = &set.all()[index];
-      if (seen.insert(promotion).second) candidates.push_back({promotion, index});
+      if (!seen.insert(promotion).second) continue;
+      Candidate candidate;
+      candidate.promotion = promotion;
+      candidate.index = index;
+      candidates.push_back(std::move(candidate));
     }
   };
   add_automatic(set.AutomaticForEveryCart());

@@ -1,7 +1,6 @@
 #include "promotions/cart_view.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include "pricing/rule_matching.h"
 #include "pricing/unit_prices.h"
@@ -9,13 +8,7 @@
 
 namespace storefront::promotions {
 
-bool LineFacts::Matches(const ItemFilter& items) const {
-  if (items.empty()) return true;
-  for (const Selector& selector : items) {
-    if (std::binary_search(keys.begin(), keys.end(), selector.key)) return true;
-  }
-  return false;
-}
+bool LineFacts::Matches(const ItemFilter& items) const { return pricing::MatchesAny(items, keys); }
 
 CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, const PricedCart& priced) {
   CartView view;
@@ -36,8 +29,7 @@ CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, cons
     facts.variant = found->variant;
     // Only promotions read the keys: a shop without any does not pay for them.
     if (!snapshot.promotions.all().empty()) {
-      facts.keys = pricing::LineKeys(snapshot.catalog, *found->product, *found->variant);
-      std::sort(facts.keys.begin(), facts.keys.end());
+      facts.keys = pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant);
     }
     view.lines.push_back(std::move(facts));
   }
@@ -45,8 +37,7 @@ CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, cons
   std::stable_sort(view.lines.begin(), view.lines.end(), [&](const LineFacts& a, const LineFacts& b) {
     const PricedLine& x = priced.lines[a.line];
     const PricedLine& y = priced.lines[b.line];
-    return std::forward_as_tuple(x.sku, x.line_id.has_value(), x.line_id, x.index) <
-           std::forward_as_tuple(y.sku, y.line_id.has_value(), y.line_id, y.index);
+    return PrecedesCanonically(x, y);
   });
   for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
   return view;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -24,8 +23,8 @@ bool Contains(const std::vector<std::string>& values, absl::string_view value) {
 
 // Everything the stage decides once per cart.
 struct CartTax {
-  const TaxConfig* config;
-  const Currency* currency;
+  const TaxConfig* config = nullptr;
+  const Currency* currency = nullptr;
   std::vector<bool> zones;         // zone i matches the tax address
   std::vector<bool> origin_zones;  // zone i matches the seller's origin
   bool reverse_charge = false;
@@ -118,13 +117,6 @@ int64_t RederivedGross(const CartTax& cart_tax, absl::string_view category, int6
   return static_cast<int64_t>(DivideAndRound(net * (kScale + destination), kScale, mode));
 }
 
-bool FeeApplies(const TaxFee& fee, const std::vector<std::string>& keys) {
-  if (fee.items.empty()) return true;
-  return std::any_of(fee.items.begin(), fee.items.end(), [&](const Selector& selector) {
-    return std::binary_search(keys.begin(), keys.end(), selector.key);
-  });
-}
-
 void TaxLine(const Snapshot& snapshot, CartTax& cart_tax, PricedLine& line, std::vector<Issue>& issues) {
   const TaxConfig& config = *cart_tax.config;
   const Currency& currency = *cart_tax.currency;
@@ -166,12 +158,11 @@ void TaxLine(const Snapshot& snapshot, CartTax& cart_tax, PricedLine& line, std:
   int64_t fee_tax = 0;
   std::vector<std::string> keys;  // only fees need the line's selector keys
   if (!config.fees().empty()) {
-    keys = pricing::LineKeys(snapshot.catalog, *found->product, *found->variant);
-    std::sort(keys.begin(), keys.end());
+    keys = pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant);
   }
   for (const TaxFee& fee : config.fees()) {
     const Money* per_unit = AmountIn(fee.amount, currency);
-    if (per_unit == nullptr || !cart_tax.zones[fee.zone] || !FeeApplies(fee, keys)) continue;
+    if (per_unit == nullptr || !cart_tax.zones[fee.zone] || !pricing::MatchesAny(fee.items, keys)) continue;
     const int64_t fee_amount = per_unit->minor_units() * line.quantity;
     line.fees.push_back({fee.id, fee.name, Money::FromMinorUnits(fee_amount, currency)});
     fees += fee_amount;
@@ -306,7 +297,9 @@ absl::Status ValidateTaxRequest(const TaxConfig& config, const CartRequest& requ
 absl::Status ApplyTax(const Snapshot& snapshot, const CartRequest& request, PricedCart& cart) {
   const TaxConfig& config = snapshot.tax;
   if (!config.enabled()) return absl::OkStatus();
-  CartTax cart_tax{&config, cart.currency};
+  CartTax cart_tax;
+  cart_tax.config = &config;
+  cart_tax.currency = cart.currency;
   const Address* address = TaxAddress(config.settings(), request, cart.issues);
   cart_tax.zones = MatchingZones(config, address);
   cart_tax.origin_zones = MatchingZones(config, config.settings().origin ? &*config.settings().origin : nullptr);
@@ -319,18 +312,14 @@ absl::Status ApplyTax(const Snapshot& snapshot, const CartRequest& request, Pric
   for (PricedLine& line : cart.lines) {
     if (line.status == LineStatus::kPriced && line.quantity > 0) lines.push_back(&line);
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const PricedLine* a, const PricedLine* b) {
-    return std::forward_as_tuple(a->sku, a->line_id.has_value(), a->line_id, a->index) <
-           std::forward_as_tuple(b->sku, b->line_id.has_value(), b->line_id, b->index);
-  });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const PricedLine* a, const PricedLine* b) { return PrecedesCanonically(*a, *b); });
   // Lines are taxed in canonical order; their issues are reported in request order.
-  std::vector<Issue> line_issues;
-  for (PricedLine* line : lines) TaxLine(snapshot, cart_tax, *line, line_issues);
-  std::stable_sort(line_issues.begin(), line_issues.end(), [](const Issue& a, const Issue& b) {
-    return absl::string_view(a.path).size() != absl::string_view(b.path).size() ? a.path.size() < b.path.size()
-                                                                                : a.path < b.path;
-  });
-  for (Issue& issue : line_issues) cart.issues.push_back(std::move(issue));
+  std::vector<std::vector<Issue>> line_issues(cart.lines.size());
+  for (PricedLine* line : lines) TaxLine(snapshot, cart_tax, *line, line_issues[line->index]);
+  for (std::vector<Issue>& issues : line_issues) {
+    for (Issue& issue : issues) cart.issues.push_back(std::move(issue));
+  }
   if (cart.shipping.has_value()) TaxShipping(snapshot, cart_tax, lines, *cart.shipping);
   TaxSummary summary = Summarize(cart_tax, cart);
   if (cart_tax.exemption != nullptr) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storefront/money/allocation.h"
+#include "storefront/pricing/priced_cart.h"
 
 namespace storefront::tax {
 namespace {
@@ -28,10 +29,6 @@ int64_t Effective(const TaxConfig& config, const std::vector<size_t>& applicable
 // The per-unit threshold of `rate` in `currency`, when it has one there.
 const Money* ThresholdIn(const TaxRate& rate, const Currency& currency) {
   return rate.threshold.has_value() ? AmountIn(rate.threshold->amount, currency) : nullptr;
-}
-
-int64_t UnitValue(int64_t amount, int64_t quantity) {
-  return static_cast<int64_t>(DivideAndRound(amount, quantity, RoundingMode::kHalfEven));
 }
 
 Taxed TaxNet(const TaxConfig& config, const Taxable& item, const Currency& currency, Carries& carries) {

@@ -27,7 +27,6 @@ struct Taxable {
   std::vector<size_t> rates;  // applicable rate indices, in the config's evaluation order
   bool zero_charged = false;  // reverse charge: listed, charged at zero
   bool exempt = false;        // no taxes; a gross amount is charged net
-  bool ignore_thresholds = false;
 };
 
 struct RateTax {

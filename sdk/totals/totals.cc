@@ -6,8 +6,6 @@
 namespace storefront::totals {
 namespace {
 
-absl::StatusOr<Money> Sum(const Money& a, const Money& b) { return a.Plus(b); }
-
 absl::StatusOr<Totals> ComputeUnlocated(const Currency& currency, std::vector<PricedLine>& lines,
                                         const std::optional<ShippingQuote>& shipping, bool shipping_gross, bool taxed) {
   Totals totals(currency);
@@ -17,17 +15,17 @@ absl::StatusOr<Totals> ComputeUnlocated(const Currency& currency, std::vector<Pr
   for (PricedLine& line : lines) {
     if (line.status != LineStatus::kPriced) continue;
     if (line.net.has_value()) {  // the tax stage set total, net and gross
-      SF_ASSIGN_OR_RETURN(net, Sum(net, *line.net));
-      SF_ASSIGN_OR_RETURN(gross, Sum(gross, *line.gross));
+      SF_ASSIGN_OR_RETURN(net, net.Plus(*line.net));
+      SF_ASSIGN_OR_RETURN(gross, gross.Plus(*line.gross));
     } else {
       SF_ASSIGN_OR_RETURN(const Money discounted, line.subtotal.Minus(line.discount_total));
       SF_ASSIGN_OR_RETURN(line.total, discounted.Plus(line.tax_total));
     }
     if (line.fee_total.has_value()) {
       fees = true;
-      SF_ASSIGN_OR_RETURN(fee_total, Sum(fee_total, *line.fee_total));
+      SF_ASSIGN_OR_RETURN(fee_total, fee_total.Plus(*line.fee_total));
     }
-    SF_ASSIGN_OR_RETURN(line_totals, Sum(line_totals, line.total));
+    SF_ASSIGN_OR_RETURN(line_totals, line_totals.Plus(line.total));
     SF_ASSIGN_OR_RETURN(totals.subtotal, totals.subtotal.Plus(line.subtotal));
     SF_ASSIGN_OR_RETURN(totals.discount_total, totals.discount_total.Plus(line.discount_total));
     SF_ASSIGN_OR_RETURN(totals.tax_total, totals.tax_total.Plus(line.tax_total));

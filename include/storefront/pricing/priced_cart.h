@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/time/time.h"
 #include "storefront/money/money.h"
+#include "storefront/money/rounding.h"
 #include "storefront/shipping/quote.h"
 
 namespace storefront {
@@ -120,6 +122,20 @@ struct PricedLine {
   std::optional<Money> fee_total;
   bool rederived = false;  // cross_border rederive_net changed the gross
 };
+
+// The canonical line order: SKU, then line id (absent first), then request position. Where a later
+// stage must break a tie (allocation remainders, units of equal value, carried tax remainders) it
+// follows this order, so permuting a request's lines changes no line's result.
+inline bool PrecedesCanonically(const PricedLine& a, const PricedLine& b) {
+  return std::forward_as_tuple(a.sku, a.line_id.has_value(), a.line_id, a.index) <
+         std::forward_as_tuple(b.sku, b.line_id.has_value(), b.line_id, b.index);
+}
+
+// A line amount per unit, rounded half-even to the minor unit: the "unit value" of the promotion
+// and tax specifications. Exact when nothing discounted the line.
+inline int64_t UnitValue(int64_t amount, int64_t quantity) {
+  return static_cast<int64_t>(DivideAndRound(amount, quantity, RoundingMode::kHalfEven));
+}
 
 struct Totals {
   explicit Totals(const Currency& currency)
