@@ -123,6 +123,9 @@ expect_exit() {
   if (( got == want )); then echo "ok: exit $got from $*"; else echo "FAILED: exit $got (want $want) from $*"; return 1; fi
 }
 suite examples-cli single examples_cli
+# `storefront recs train` on the example orders, malformed lines, --strict, --max-errors; and the
+# example order log against its generator, byte for byte.
+suite cli-recs-train single tests/cli/recs_train_smoke.sh "$cli"
 suite benchmarks-smoke single build/native-release/tests/storefront_benchmarks --benchmark_min_time=0.01
 
 # WebAssembly: the npm package, then the same vectors and examples in every JS runtime.

@@ -4,11 +4,13 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "codec/personalization_reader.h"
 #include "codec/promotions_reader.h"
 #include "codec/shipping_reader.h"
 #include "codec/tax_reader.h"
 #include "storefront/base/error.h"
 #include "storefront/base/status_macros.h"
+#include "storefront/personalization/experiments.h"
 
 namespace storefront::codec {
 namespace {
@@ -48,7 +50,8 @@ absl::StatusOr<TaxExemption> ReadTaxExemption(const Json& value, absl::string_vi
   return exemption;
 }
 
-absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path, const ReadContext& context) {
+absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path, const ReadContext& context,
+                                      const Currency& currency) {
   SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
   Customer customer;
   SF_RETURN_IF_ERROR(reader.Optional("id", customer.id, ReadIdentifier, context));
@@ -67,8 +70,39 @@ absl::StatusOr<Customer> ReadCustomer(const Json& value, absl::string_view path,
   // As the shopper typed it: a malformed number is an issue of the tax stage, not an error.
   SF_RETURN_IF_ERROR(reader.Optional("vat_number", customer.vat_number, ReadString, context));
   SF_RETURN_IF_ERROR(reader.Optional("tax_exemption", customer.tax_exemption, ReadTaxExemption, context));
+  SF_RETURN_IF_ERROR(reader.Optional("country", customer.country, ReadCountryCode, context));
+  SF_RETURN_IF_ERROR(reader.Optional("lifetime_value", customer.lifetime_value, ReadMoney, currency));
+  SF_RETURN_IF_ERROR(reader.Optional("signed_up_at", customer.signed_up_at, ReadTimestamp));
+  SF_RETURN_IF_ERROR(reader.Optional("last_order_at", customer.last_order_at, ReadTimestamp));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return customer;
+}
+
+// {"experiment-key": variation index, ...}: which experiments exist is checked by the engine,
+// against the snapshot; the map's shape is checked here.
+absl::StatusOr<std::vector<std::pair<std::string, int32_t>>> ReadForcedVariations(const Json& value,
+                                                                                  absl::string_view path,
+                                                                                  const ReadContext& context) {
+  if (!value.is_object()) return TypeMismatch(value, "an object of experiment keys and variation indexes", path);
+  std::vector<std::pair<std::string, int32_t>> variations;
+  for (const auto& [key, index] : value.get_ref<const Json::object_t&>()) {  // sorted by key
+    const std::string item_path = ChildPath(path, key);
+    SF_RETURN_IF_ERROR(CheckKey(key, item_path, context));
+    SF_ASSIGN_OR_RETURN(const int64_t variation,
+                        ReadInteger(index, item_path, 0, kMaxVariations - 1, error_code::kInvalidValue));
+    variations.emplace_back(key, static_cast<int32_t>(variation));
+  }
+  return variations;
+}
+
+absl::StatusOr<SuggestionRequest> ReadSuggestionRequest(const Json& value, absl::string_view path) {
+  SF_ASSIGN_OR_RETURN(ObjectReader reader, ObjectReader::Open(value, path));
+  SuggestionRequest request;
+  SF_RETURN_IF_ERROR(
+      reader.Optional("limit", request.limit, ReadInteger, 1, SuggestionRequest::kMaxLimit, error_code::kInvalidValue));
+  SF_RETURN_IF_ERROR(reader.Optional("weight_by_margin", request.weight_by_margin, ReadBoolean));
+  SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
+  return request;
 }
 
 Json WriteMoney(const Money& money) { return money.ToString(); }
@@ -141,7 +175,7 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Required("currency", cart.currency, ReadCurrency));
   SF_RETURN_IF_ERROR(reader.Required("at", cart.at, ReadTimestamp));
   SF_RETURN_IF_ERROR(reader.Required("lines", cart.lines, ReadArrayOf<CartLine, ReadContext>, ReadLine, context));
-  SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context));
+  SF_RETURN_IF_ERROR(reader.Optional("customer", cart.customer, ReadCustomer, context, *cart.currency));
   SF_RETURN_IF_ERROR(reader.Optional("shipping_address", cart.shipping_address, ReadAddress, context));
   SF_RETURN_IF_ERROR(reader.Optional("billing_address", cart.billing_address, ReadAddress, context));
   SF_RETURN_IF_ERROR(reader.Optional("shipping", cart.shipping, ReadShippingRequest, context));
@@ -153,6 +187,8 @@ absl::StatusOr<CartRequest> ReadCart(const Json& document, absl::string_view pat
   SF_RETURN_IF_ERROR(reader.Optional("channel", cart.channel, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("locale", cart.locale, ReadIdentifier, context));
   SF_RETURN_IF_ERROR(reader.Optional("explain", cart.explain, ReadBoolean));
+  SF_RETURN_IF_ERROR(reader.Optional("forced_variations", cart.variations, ReadForcedVariations, context));
+  SF_RETURN_IF_ERROR(reader.Optional("suggestions", cart.suggestions, ReadSuggestionRequest));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   return cart;
 }
@@ -189,6 +225,9 @@ Json WritePricedCart(const PricedCart& cart) {
   if (!cart.nudges.empty()) out["nudges"] = WriteNudges(cart.nudges);
   if (!cart.promotions.empty()) out["promotions"] = WritePromotionOutcomes(cart.promotions);
   if (cart.tax.has_value()) out["tax"] = WriteTaxSummary(*cart.tax);
+  if (cart.segments.has_value()) out["segments"] = *cart.segments;
+  if (cart.experiments.has_value()) out["experiments"] = WriteExperimentAssignments(*cart.experiments);
+  if (cart.suggestions.has_value()) out["suggestions"] = WriteSuggestions(*cart.suggestions);
   out["engine"] = {
       {"version", cart.engine.version},
       {"snapshot_hash", cart.engine.snapshot_hash},

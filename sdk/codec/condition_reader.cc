@@ -34,6 +34,11 @@ constexpr std::pair<absl::string_view, Condition::Kind> kNodeTypes[] = {
     {"weekday", Condition::Kind::kWeekday},
     {"time_of_day", Condition::Kind::kTimeOfDay},
     {"coupon", Condition::Kind::kCoupon},
+    {"order_count", Condition::Kind::kOrderCount},
+    {"lifetime_value", Condition::Kind::kLifetimeValue},
+    {"days_since_signup", Condition::Kind::kDaysSinceSignup},
+    {"days_since_last_order", Condition::Kind::kDaysSinceLastOrder},
+    {"customer_country", Condition::Kind::kCustomerCountry},
 };
 
 constexpr std::pair<absl::string_view, Weekday> kWeekdays[] = {
@@ -95,8 +100,8 @@ absl::Status ReadCountRange(ObjectReader& reader, int64_t low, Condition& condit
   return absl::OkStatus();
 }
 
-// min and/or max (inclusive) money maps, and the base they are compared with.
-absl::Status ReadAmountRange(ObjectReader& reader, const AmountContext& context, Condition& condition) {
+// min and/or max (inclusive) money maps.
+absl::Status ReadMoneyRange(ObjectReader& reader, const AmountContext& context, Condition& condition) {
   SF_RETURN_IF_ERROR(reader.Optional("min", condition.min_amount, ReadPositiveMoneyMap, context));
   SF_RETURN_IF_ERROR(reader.Optional("max", condition.max_amount, ReadPositiveMoneyMap, context));
   if (!condition.min_amount.has_value() && !condition.max_amount.has_value()) {
@@ -105,6 +110,12 @@ absl::Status ReadAmountRange(ObjectReader& reader, const AmountContext& context,
   if (condition.min_amount.has_value() && condition.max_amount.has_value()) {
     SF_RETURN_IF_ERROR(CheckAmountOrder(*condition.min_amount, *condition.max_amount, false, reader.PathOf("max")));
   }
+  return absl::OkStatus();
+}
+
+// A money range over the cart's lines, and the base they are compared with.
+absl::Status ReadAmountRange(ObjectReader& reader, const AmountContext& context, Condition& condition) {
+  SF_RETURN_IF_ERROR(ReadMoneyRange(reader, context, condition));
   return reader.Optional("base", condition.base, ReadAmountBase);
 }
 
@@ -197,7 +208,8 @@ class TreeReader {
         condition.values.push_back(std::move(code));
         return absl::OkStatus();
       }
-      case Condition::Kind::kShippingCountry: {
+      case Condition::Kind::kShippingCountry:
+      case Condition::Kind::kCustomerCountry: {
         SF_ASSIGN_OR_RETURN(condition.values, ReadCountryList(body, path, context_.read));
         return absl::OkStatus();
       }
@@ -221,6 +233,7 @@ class TreeReader {
       case Condition::Kind::kSegment:
       case Condition::Kind::kCoupon:
       case Condition::Kind::kShippingCountry:
+      case Condition::Kind::kCustomerCountry:
       case Condition::Kind::kChannel:
       case Condition::Kind::kCurrency:
         return ReadScalarLeaf(body, path, condition);
@@ -244,7 +257,13 @@ class TreeReader {
         SF_RETURN_IF_ERROR(reader.Required("items", condition.items, ReadItems, context_));
         break;
       case Condition::Kind::kLineCount:
+      case Condition::Kind::kOrderCount:
+      case Condition::Kind::kDaysSinceSignup:
+      case Condition::Kind::kDaysSinceLastOrder:
         SF_RETURN_IF_ERROR(ReadCountRange(reader, 0, condition));
+        break;
+      case Condition::Kind::kLifetimeValue:
+        SF_RETURN_IF_ERROR(ReadMoneyRange(reader, context_, condition));
         break;
       case Condition::Kind::kCustomerAttribute:
         SF_RETURN_IF_ERROR(ReadAttributeTest(reader, context_, condition));

@@ -110,10 +110,49 @@ absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& lim
   return std::move(builder.document());
 }
 
-std::string Canonical(const Json& value) {
+namespace {
+
+// A number with a fraction or exponent whose value is whole (1.0, 2e0): JavaScript has one
+// number type and JSON.stringify writes it as 1, so the canonical form does too. The only such
+// numbers are GrowthBook's coverage, weights and namespace bounds.
+bool IsWholeFloat(const Json& value) {
+  if (!value.is_number_float()) return false;
+  const Json::number_float_t number = value.get<Json::number_float_t>();  // compared, never computed with
+  if (!(number > -9.2e18 && number < 9.2e18)) return false;
+  return number == static_cast<Json::number_float_t>(static_cast<int64_t>(number));
+}
+
+bool HasWholeFloat(const Json& value) {
+  if (IsWholeFloat(value)) return true;
+  if (!value.is_structured()) return false;
+  for (const Json& child : value) {
+    if (HasWholeFloat(child)) return true;
+  }
+  return false;
+}
+
+void WriteWholeFloatsAsIntegers(Json& value) {
+  if (IsWholeFloat(value)) {
+    value = static_cast<int64_t>(value.get<Json::number_float_t>());
+    return;
+  }
+  if (!value.is_structured()) return;
+  for (Json& child : value) WriteWholeFloatsAsIntegers(child);
+}
+
+std::string Dump(const Json& value) {
   // `replace` instead of throwing on invalid UTF-8: parsed input is always valid, and a
   // serialiser must never be able to abort the wasm module.
   return value.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string Canonical(const Json& value) {
+  if (!HasWholeFloat(value)) return Dump(value);
+  Json copy = value;  // rare: only documents with a whole number written with a fraction
+  WriteWholeFloatsAsIntegers(copy);
+  return Dump(copy);
 }
 
 std::string ChildPath(absl::string_view parent, absl::string_view key) {

@@ -45,16 +45,6 @@ absl::StatusOr<Json> ParseDocument(const DocumentField& field, const TextLimits&
   return ParseJsonText(field.text->get_ref<const std::string&>(), limits, field.path);
 }
 
-absl::StatusOr<Snapshot> ReadSnapshotInput(ObjectReader& input) {
-  HostLimits limits;
-  if (const Json* options = input.Find("options")) {
-    SF_ASSIGN_OR_RETURN(limits, ReadHostLimits(*options, input.PathOf("options")));
-  }
-  SF_ASSIGN_OR_RETURN(DocumentField field, RequireDocument(input, "snapshot"));
-  SF_ASSIGN_OR_RETURN(Json document, ParseDocument(field, {limits.max_snapshot_bytes, limits.max_json_depth}));
-  return ReadSnapshot(document, field.path, limits);
-}
-
 using Handler = absl::StatusOr<Json> (*)(ObjectReader&);
 
 struct Operation {
@@ -62,7 +52,7 @@ struct Operation {
   Handler run;
 };
 
-constexpr std::array<Operation, 9> kOperations = {{
+constexpr std::array<Operation, 14> kOperations = {{
     {"currency.info", CurrencyInfo},
     {"money.parse", MoneyParse},
     {"money.format", MoneyFormat},
@@ -72,6 +62,11 @@ constexpr std::array<Operation, 9> kOperations = {{
     {"money.cash_round", MoneyCashRound},
     {"snapshot.validate", SnapshotValidate},
     {"cart.price", CartPrice},
+    {"products.rank", ProductsRank},
+    {"experiments.hash", ExperimentsHash},
+    {"experiments.bucket_ranges", ExperimentsBucketRanges},
+    {"experiments.choose_variation", ExperimentsChooseVariation},
+    {"experiments.in_namespace", ExperimentsInNamespace},
 }};
 
 absl::StatusOr<Json> Run(absl::string_view op, absl::string_view input_json) {
@@ -90,6 +85,16 @@ absl::StatusOr<Json> Run(absl::string_view op, absl::string_view input_json) {
 }
 
 }  // namespace
+
+absl::StatusOr<Snapshot> ReadSnapshotInput(ObjectReader& input) {
+  HostLimits limits;
+  if (const Json* options = input.Find("options")) {
+    SF_ASSIGN_OR_RETURN(limits, ReadHostLimits(*options, input.PathOf("options")));
+  }
+  SF_ASSIGN_OR_RETURN(DocumentField field, RequireDocument(input, "snapshot"));
+  SF_ASSIGN_OR_RETURN(Json document, ParseDocument(field, {limits.max_snapshot_bytes, limits.max_json_depth}));
+  return ReadSnapshot(document, field.path, limits);
+}
 
 absl::StatusOr<Json> SnapshotValidate(ObjectReader& input) {
   SF_ASSIGN_OR_RETURN(Snapshot snapshot, ReadSnapshotInput(input));

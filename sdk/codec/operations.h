@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "codec/json.h"
+#include "storefront/engine/snapshot.h"
 
 namespace storefront::codec {
 
@@ -19,6 +20,15 @@ absl::StatusOr<Json> MoneyAllocate(ObjectReader& input);
 absl::StatusOr<Json> MoneyCashRound(ObjectReader& input);
 absl::StatusOr<Json> SnapshotValidate(ObjectReader& input);
 absl::StatusOr<Json> CartPrice(ObjectReader& input);
+absl::StatusOr<Json> ProductsRank(ObjectReader& input);
+absl::StatusOr<Json> ExperimentsHash(ObjectReader& input);
+absl::StatusOr<Json> ExperimentsBucketRanges(ObjectReader& input);
+absl::StatusOr<Json> ExperimentsChooseVariation(ObjectReader& input);
+absl::StatusOr<Json> ExperimentsInNamespace(ObjectReader& input);
+
+// The snapshot of an operation's input: `snapshot` or `snapshot_text`, read under the host limits
+// of `options`.
+absl::StatusOr<Snapshot> ReadSnapshotInput(ObjectReader& input);
 
 }  // namespace storefront::codec
 

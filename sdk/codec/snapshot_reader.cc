@@ -6,8 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "codec/personalization_reader.h"
 #include "codec/pricing_reader.h"
 #include "codec/promotions_reader.h"
+#include "codec/recommendations_reader.h"
 #include "codec/shipping_reader.h"
 #include "codec/tax_reader.h"
 #include "storefront/base/error.h"
@@ -192,6 +194,11 @@ absl::StatusOr<Snapshot> ReadSnapshot(const Json& document, absl::string_view pa
   // After the catalog, whose products' tax categories must be declared.
   SF_ASSIGN_OR_RETURN(
       snapshot.tax, ReadTax(reader, {context, snapshot.currencies}, snapshot.settings.rounding_mode, snapshot.catalog));
+  // After everything a segment or an experiment may name.
+  const AmountContext amounts{context, snapshot.currencies};
+  SF_ASSIGN_OR_RETURN(snapshot.segments, ReadSegments(reader, amounts, snapshot.catalog));
+  SF_ASSIGN_OR_RETURN(snapshot.experiments, ReadExperiments(reader, amounts, snapshot));
+  SF_RETURN_IF_ERROR(reader.Optional("recommendations", snapshot.recommendations, ReadRecommendationModel, context));
   SF_RETURN_IF_ERROR(reader.RejectUnknownFields());
   snapshot.content_hash = ContentHash(document);
   snapshot.host_limits = limits;

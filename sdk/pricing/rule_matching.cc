@@ -53,23 +53,36 @@ bool Precedes(const PricingRules& rules, const PricingRules::EntryRef& a, const 
   return std::tie(list_a.id, a.entry) < std::tie(list_b.id, b.entry);
 }
 
-}  // namespace
-
-std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product, const Variant& variant) {
-  std::vector<std::string> keys = {SelectorKey(Selector::Kind::kSku, variant.sku),
-                                   SelectorKey(Selector::Kind::kProduct, product.id)};
+// Appends the keys of `product`: its id, categories with ancestors, tags, then the attributes
+// `overrides` followed by each product attribute that `overrides` does not replace.
+void AppendProductKeys(const Catalog& catalog, const Product& product, const Attributes& overrides,
+                       std::vector<std::string>& keys) {
+  keys.push_back(SelectorKey(Selector::Kind::kProduct, product.id));
   for (const std::string& category : catalog.CategoryClosure(product)) {
     keys.push_back(SelectorKey(Selector::Kind::kCategory, category));
   }
   for (const std::string& tag : product.tags) keys.push_back(SelectorKey(Selector::Kind::kTag, tag));
-  // Variant attributes override the product's attribute of the same key.
-  for (const auto& [key, value] : variant.attributes)
-    keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
+  for (const auto& [key, value] : overrides) keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
   for (const auto& [key, value] : product.attributes) {
-    const bool overridden = std::any_of(variant.attributes.begin(), variant.attributes.end(),
+    const bool overridden = std::any_of(overrides.begin(), overrides.end(),
                                         [&, &k = key](const auto& attribute) { return attribute.first == k; });
     if (!overridden) keys.push_back(SelectorKey(Selector::Kind::kAttribute, value, key));
   }
+}
+
+}  // namespace
+
+std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product, const Variant& variant) {
+  std::vector<std::string> keys = {SelectorKey(Selector::Kind::kSku, variant.sku)};
+  // Variant attributes override the product's attribute of the same key.
+  AppendProductKeys(catalog, product, variant.attributes, keys);
+  return keys;
+}
+
+std::vector<std::string> SortedProductKeys(const Catalog& catalog, const Product& product) {
+  std::vector<std::string> keys;
+  AppendProductKeys(catalog, product, Attributes(), keys);
+  std::sort(keys.begin(), keys.end());
   return keys;
 }
 
@@ -86,12 +99,12 @@ bool MatchesAny(absl::Span<const Selector> items, const std::vector<std::string>
   });
 }
 
-std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& cart) {
+std::vector<bool> EligibleLists(const PricingRules& rules, const ExperimentSet& experiments, const CartRequest& cart) {
   const std::vector<PriceList>& lists = rules.rules().price_lists;
   std::vector<bool> eligible(lists.size());
   for (size_t i = 0; i < lists.size(); ++i) {
-    eligible[i] =
-        lists[i].currency == cart.currency && lists[i].window.Contains(cart.at) && Matches(lists[i].targeting, cart);
+    eligible[i] = lists[i].currency == cart.currency && lists[i].window.Contains(cart.at) &&
+                  Matches(lists[i].targeting, cart) && experiments.AllowsPriceList(lists[i].id, cart);
   }
   return eligible;
 }

@@ -13,6 +13,7 @@
 
 #include "storefront/cart/cart.h"
 #include "storefront/catalog/catalog.h"
+#include "storefront/personalization/experiments.h"
 #include "storefront/pricing/price_rules.h"
 
 namespace storefront::pricing {
@@ -23,12 +24,17 @@ std::vector<std::string> LineKeys(const Catalog& catalog, const Product& product
 // LineKeys, sorted for MatchesAny.
 std::vector<std::string> SortedLineKeys(const Catalog& catalog, const Product& product, const Variant& variant);
 
+// The keys of a product itself, whatever its variant (product id, categories with ancestors, tags,
+// product attributes), sorted for MatchesAny: personalization ranks products, not lines.
+std::vector<std::string> SortedProductKeys(const Catalog& catalog, const Product& product);
+
 // Whether a line with `sorted_keys` matches any of `items` (each with its Selector::key filled, as
 // PromotionSet::Build and TaxConfig::Build do). An empty list matches every line.
 bool MatchesAny(absl::Span<const Selector> items, const std::vector<std::string>& sorted_keys);
 
-// eligible[i]: price list i applies to this cart (currency, window, targeting).
-std::vector<bool> EligibleLists(const PricingRules& rules, const CartRequest& cart);
+// eligible[i]: price list i applies to this cart (currency, window, targeting, and the served
+// experiment variations when one gates it).
+std::vector<bool> EligibleLists(const PricingRules& rules, const ExperimentSet& experiments, const CartRequest& cart);
 
 // The winning entry for a line with these keys, by the documented selection order.
 std::optional<PricingRules::EntryRef> SelectEntry(const PricingRules& rules, const std::vector<bool>& eligible,

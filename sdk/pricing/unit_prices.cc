@@ -174,9 +174,9 @@ absl::Status PriceLine(const Snapshot& snapshot, const CartRequest& cart, const 
     SF_RETURN_IF_ERROR(waterfall.SetComputed("markdown", reduced, markdown->markdown->id, PricingStep::kMarkdown));
   }
 
-  SF_ASSIGN_OR_RETURN(const std::optional<Money> floor,
-                      UnitFloor(*found.product, *found.variant, currency,
-                                markdown ? markdown->markdown->min_margin : std::nullopt));
+  SF_ASSIGN_OR_RETURN(
+      const std::optional<Money> floor,
+      UnitFloor(*found.product, *found.variant, currency, markdown ? markdown->markdown->min_margin : std::nullopt));
   if (floor.has_value()) waterfall.ApplyFloor(*floor);
 
   line.unit_price = waterfall.price();
@@ -200,8 +200,8 @@ absl::Status PriceLine(const Snapshot& snapshot, const CartRequest& cart, const 
 
 }  // namespace
 
-absl::StatusOr<std::optional<Money>> UnitFloor(const Product& product, const Variant& variant,
-                                               const Currency& currency, const std::optional<Decimal>& rule_margin) {
+absl::StatusOr<std::optional<Money>> UnitFloor(const Product& product, const Variant& variant, const Currency& currency,
+                                               const std::optional<Decimal>& rule_margin) {
   std::optional<Money> floor;
   if (const Money* min_price = AmountIn(variant.min_prices, currency)) floor = *min_price;
   const Money* cost = AmountIn(variant.unit_costs, currency);
@@ -217,7 +217,7 @@ absl::StatusOr<std::optional<Money>> UnitFloor(const Product& product, const Var
 absl::StatusOr<std::vector<PricedLine>> ResolveUnitPrices(const Snapshot& snapshot, const CartRequest& cart,
                                                           std::vector<Issue>& issues) {
   const Currency& currency = *cart.currency;
-  const std::vector<bool> eligible = EligibleLists(snapshot.pricing, cart);
+  const std::vector<bool> eligible = EligibleLists(snapshot.pricing, snapshot.experiments, cart);
   std::vector<Catalog::VariantRef> variants;
   variants.reserve(cart.lines.size());
   // Quantities summed per product, for tiers on the product basis. Unknown SKUs fail first.

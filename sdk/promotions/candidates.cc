@@ -26,6 +26,9 @@ absl::Status CheckAlone(const CartView& view, std::optional<std::vector<int64_t>
     candidate.own_reason = reason;
     return absl::OkStatus();
   };
+  if (!view.snapshot->experiments.AllowsPromotion(promotion.id, request)) {
+    return fail(promotion_reason::kNotInVariation);
+  }
   if (promotion.window.from.has_value() && request.at < *promotion.window.from) {
     return fail(promotion_reason::kNotYetActive);
   }
@@ -99,9 +102,13 @@ absl::StatusOr<std::vector<Candidate>> CollectCandidates(const CartView& view, s
     candidate.coupon_index = i;
     candidates.push_back(std::move(candidate));
   }
+  // An automatic promotion a served variation does not switch on does not exist for this cart;
+  // only a coupon for one is worth explaining.
+  const ExperimentSet& experiments = view.snapshot->experiments;
   const auto add_automatic = [&](absl::Span<const uint32_t> indices) {
     for (uint32_t index : indices) {
       const Promotion* promotion = &set.all()[index];
+      if (!experiments.AllowsPromotion(promotion->id, request)) continue;
       if (!seen.insert(promotion).second) continue;
       Candidate candidate;
       candidate.promotion = promotion;

@@ -43,6 +43,28 @@ CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, cons
   return view;
 }
 
+CartView CartView::OfRequest(const Snapshot& snapshot, const CartRequest& request) {
+  CartView view;
+  view.snapshot = &snapshot;
+  view.request = &request;
+  view.currency = request.currency;
+  view.rounding = snapshot.settings.rounding_mode;
+  for (size_t i = 0; i < request.lines.size(); ++i) {
+    const CartLine& line = request.lines[i];
+    const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku);
+    if (!found.has_value() || line.quantity < 1) continue;
+    LineFacts facts;
+    facts.line = i;
+    facts.quantity = line.quantity;
+    facts.product = found->product;
+    facts.variant = found->variant;
+    facts.keys = pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant);
+    view.lines.push_back(std::move(facts));
+  }
+  for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
+  return view;
+}
+
 absl::StatusOr<std::vector<int64_t>> LineFloors(const CartView& view, const std::optional<Decimal>& min_margin) {
   std::vector<int64_t> floors(view.lines.size(), 0);
   for (size_t i = 0; i < view.lines.size(); ++i) {

@@ -41,6 +41,9 @@ struct CartView {
   absl::flat_hash_set<std::string> coupon_codes;  // normalized codes in the cart
 
   static CartView Of(const Snapshot& snapshot, const CartRequest& request, const PricedCart& priced);
+  // The request's lines before any price exists (every amount zero), for conditions evaluated
+  // before pricing: segments (personalization.md §1). Unknown SKUs are left out.
+  static CartView OfRequest(const Snapshot& snapshot, const CartRequest& request);
 };
 
 // The floor of every line of `view` for a promotion with `min_margin` (promotions.md, "Floors"):

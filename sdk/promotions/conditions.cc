@@ -98,6 +98,19 @@ bool TimeOfDayMatches(const Condition& leaf, absl::Time at) {
   return minute >= leaf.from_minute || minute < leaf.until_minute;  // wraps past midnight
 }
 
+// A customer without an integer order_count has no completed orders.
+int64_t OrderCount(const CartRequest& cart) {
+  const AttributeValue* orders = FindAttribute(cart, "order_count");
+  return orders != nullptr && std::holds_alternative<int64_t>(*orders) ? std::get<int64_t>(*orders) : 0;
+}
+
+// Whole days from `since` to the cart's `at`, rounded down; false without the date.
+bool DaysSinceInRange(const Condition& leaf, const std::optional<absl::Time>& since, absl::Time at) {
+  if (!since.has_value()) return false;
+  const int64_t seconds = absl::ToUnixSeconds(at) - absl::ToUnixSeconds(*since);
+  return InRange(FloorDiv(seconds, 24 * 60 * 60), leaf.min_count, leaf.max_count);
+}
+
 bool AttributeMatches(const Condition& leaf, const CartRequest& cart) {
   const AttributeValue* value = FindAttribute(cart, leaf.key);
   if (value == nullptr) return false;
@@ -195,6 +208,24 @@ absl::StatusOr<Verdict> Evaluate(const Condition& node, const Amounts& amounts, 
       return TimeOfDayMatches(node, cart.at) ? True() : False(node);
     case Kind::kCoupon:
       return view.coupon_codes.contains(node.values[0]) ? True() : False(node);
+    case Kind::kOrderCount:
+      return InRange(OrderCount(cart), node.min_count, node.max_count) ? True() : False(node);
+    case Kind::kLifetimeValue: {
+      const std::optional<int64_t> min = Bound(node.min_amount, *view.currency, unsupported);
+      const std::optional<int64_t> max = Bound(node.max_amount, *view.currency, unsupported);
+      const bool known = cart.customer.has_value() && cart.customer->lifetime_value.has_value();
+      const int64_t value = known ? cart.customer->lifetime_value->minor_units() : 0;
+      // Not something the shopper can add to the cart: no gap.
+      return InRange(value, min, max) ? True() : False(node);
+    }
+    case Kind::kDaysSinceSignup:
+      return cart.customer.has_value() && DaysSinceInRange(node, cart.customer->signed_up_at, cart.at) ? True()
+                                                                                                       : False(node);
+    case Kind::kDaysSinceLastOrder:
+      return cart.customer.has_value() && DaysSinceInRange(node, cart.customer->last_order_at, cart.at) ? True()
+                                                                                                        : False(node);
+    case Kind::kCustomerCountry:
+      return cart.customer.has_value() && Contains(node.values, cart.customer->country) ? True() : False(node);
   }
   return True();
 }
@@ -208,10 +239,7 @@ bool CustomerEligible(const Eligibility& eligibility, const CartRequest& cart) {
   };
   if (!any_of(eligibility.customer_groups, customer ? &customer->groups : nullptr)) return false;
   if (!any_of(eligibility.segments, customer ? &customer->segments : nullptr)) return false;
-  // A customer without an integer order_count has no completed orders.
-  const AttributeValue* orders = FindAttribute(cart, "order_count");
-  const int64_t count = orders != nullptr && std::holds_alternative<int64_t>(*orders) ? std::get<int64_t>(*orders) : 0;
-  return InRange(count, eligibility.min_orders, eligibility.max_orders);
+  return InRange(OrderCount(cart), eligibility.min_orders, eligibility.max_orders);
 }
 
 }  // namespace storefront::promotions

@@ -44,6 +44,8 @@ absl::Status PrepareItems(ItemFilter& items, const Catalog& catalog, absl::strin
   return absl::OkStatus();
 }
 
+}  // namespace
+
 // Gives every node its JSON Pointer (the reader does too; C++ callers need not) and checks the
 // selectors of the leaves that have items.
 absl::Status PrepareCondition(Condition& condition, std::string path, const Catalog& catalog) {
@@ -113,6 +115,8 @@ bool AllPositive(const MoneyMap& amounts) {
   return !amounts.empty() &&
          std::all_of(amounts.begin(), amounts.end(), [](const Money& m) { return m.minor_units() > 0; });
 }
+
+namespace {
 
 // Keys such that the condition can only be true when the cart has a line with one of them;
 // nullopt when no such set exists (a cart-wide condition, or one that holds for an empty cart).

@@ -223,7 +223,7 @@ absl::StatusOr<RunResult> Run(const StageInput& input, const std::vector<size_t>
     line.discounts = std::move(line_discounts[i]);
   }
   const Snapshot& snapshot = *view.snapshot;
-  SF_RETURN_IF_ERROR(QuoteShipping(snapshot.shipping, snapshot.catalog, *view.request, run.cart));
+  SF_RETURN_IF_ERROR(QuoteShipping(snapshot.shipping, snapshot.catalog, snapshot.experiments, *view.request, run.cart));
   ApplyShipping(input, pending_shipping, run);
   return run;
 }

@@ -94,7 +94,8 @@ RatePrice Unavailable(absl::string_view reason) {
 // The checks run in the order docs/concepts/shipping.md gives, so the reason is the first that
 // applies.
 absl::StatusOr<RatePrice> QuoteMethod(const ShippingConfig& config, const ShippingMethod& method,
-                                      const Address* address, const CartFacts& facts, const Catalog& catalog) {
+                                      const std::vector<Money>* free_over, const Address* address,
+                                      const CartFacts& facts, const Catalog& catalog) {
   if (address == nullptr) return Unavailable(shipping_reason::kNoAddress);
   if (facts.products.empty()) return Unavailable(shipping_reason::kEmptyCart);
   const absl::string_view refusal = Ineligibility(method.eligibility, facts, catalog);
@@ -102,7 +103,7 @@ absl::StatusOr<RatePrice> QuoteMethod(const ShippingConfig& config, const Shippi
   for (const ShippingRate& rate : method.rates) {
     // The first matching rate applies even when it has no amount in the cart currency: falling
     // through to a later, wider zone would silently charge that zone's price.
-    if (config.zones()[rate.zone_index].Matches(*address)) return shipping::PriceRate(rate, facts.measures);
+    if (config.zones()[rate.zone_index].Matches(*address)) return shipping::PriceRate(rate, facts.measures, free_over);
   }
   return Unavailable(shipping_reason::kNoZone);
 }
@@ -155,8 +156,8 @@ absl::Status ValidateShippingRequest(const ShippingConfig& config, const CartReq
   return absl::OkStatus();
 }
 
-absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog, const CartRequest& request,
-                           PricedCart& cart) {
+absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog, const ExperimentSet& experiments,
+                           const CartRequest& request, PricedCart& cart) {
   if (!request.shipping.has_value()) return absl::OkStatus();
   SF_ASSIGN_OR_RETURN(const CartFacts facts, Measure(catalog, cart.lines, *cart.currency));
   const Money& subtotal = facts.measures.compared_subtotal;
@@ -171,7 +172,9 @@ absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog,
   if (!request.shipping->options) {
     SF_RETURN_IF_ERROR(ValidateShippingRequest(config, request));
     const ShippingMethod* method = config.FindMethod(request.shipping->method);
-    SF_ASSIGN_OR_RETURN(const RatePrice price, QuoteMethod(config, *method, address, facts, catalog));
+    SF_ASSIGN_OR_RETURN(
+        const RatePrice price,
+        QuoteMethod(config, *method, experiments.FreeOverFor(method->id, request), address, facts, catalog));
     quote.method = method->id;
     quote.available = price.amount.has_value();
     if (quote.available) {
@@ -195,7 +198,9 @@ absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog,
     std::vector<ShippingOption> options;
     options.reserve(config.methods().size());
     for (const ShippingMethod& method : config.methods()) {
-      SF_ASSIGN_OR_RETURN(const RatePrice price, QuoteMethod(config, method, address, facts, catalog));
+      SF_ASSIGN_OR_RETURN(
+          const RatePrice price,
+          QuoteMethod(config, method, experiments.FreeOverFor(method.id, request), address, facts, catalog));
       options.push_back({method.id, method.name, price.amount, price.free, std::nullopt, std::string(price.reason)});
       if (price.free_over.has_value()) {
         SF_ASSIGN_OR_RETURN(Nudge nudge, FreeShippingNudge(method.id, *price.free_over, subtotal));

@@ -124,7 +124,8 @@ absl::Status ValidateRate(const ShippingRate& rate, absl::string_view path) {
   return CheckNotNegative(rate.free_over, absl::StrCat(path, "/free_over"));
 }
 
-absl::StatusOr<RatePrice> PriceRate(const ShippingRate& rate, const CartMeasures& cart) {
+absl::StatusOr<RatePrice> PriceRate(const ShippingRate& rate, const CartMeasures& cart,
+                                    const std::vector<Money>* free_over) {
   const Money& subtotal = cart.compared_subtotal;
   const Currency& currency = subtotal.currency();
   const Money* base = nullptr;
@@ -161,7 +162,9 @@ absl::StatusOr<RatePrice> PriceRate(const ShippingRate& rate, const CartMeasures
   }
   if (base == nullptr) return Unavailable(shipping_reason::kNoRateInCurrency);
   RatePrice price;
-  const Money* threshold = AmountIn(rate.free_over, currency);
+  // An experiment's threshold replaces the rate's in the currencies it gives.
+  const Money* threshold = free_over != nullptr ? AmountIn(*free_over, currency) : nullptr;
+  if (threshold == nullptr) threshold = AmountIn(rate.free_over, currency);
   if (threshold != nullptr && subtotal.minor_units() >= threshold->minor_units()) {
     price.amount = Money::Zero(currency);
     price.free = true;

@@ -36,7 +36,9 @@ struct RatePrice {
 absl::Status ValidateRate(const ShippingRate& rate, absl::string_view path);
 
 // Applies `rate` in `cart.compared_subtotal`'s currency. Fails only on overflow.
-absl::StatusOr<RatePrice> PriceRate(const ShippingRate& rate, const CartMeasures& cart);
+// `free_over`, when given, replaces the rate's own free-shipping threshold (an experiment's).
+absl::StatusOr<RatePrice> PriceRate(const ShippingRate& rate, const CartMeasures& cart,
+                                    const std::vector<Money>* free_over = nullptr);
 
 }  // namespace storefront::shipping
 

@@ -253,7 +253,9 @@ TEST(QuoteShippingTest, ThresholdComparesTheSubtotalAfterLineDiscounts) {
   cart.shipping.reset();
   cart.nudges.clear();
   cart.lines[0].discount_total = Eur(600);  // 25.00 − 6.00 = 19.00 < 20.00
-  ASSERT_TRUE(QuoteShipping(engine->snapshot().shipping, engine->snapshot().catalog, request, cart).ok());
+  ASSERT_TRUE(QuoteShipping(engine->snapshot().shipping, engine->snapshot().catalog, engine->snapshot().experiments,
+                            request, cart)
+                  .ok());
   EXPECT_FALSE(cart.shipping->free);
   EXPECT_EQ(cart.shipping->amount, Eur(500));
   ASSERT_EQ(cart.nudges.size(), 1u);

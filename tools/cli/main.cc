@@ -1,7 +1,8 @@
 // storefront: price carts and validate snapshots from the shell.
 //
 // A target, not a second implementation: it reads files, calls the JSON API that every other
-// target calls, and prints the canonical envelope. Exit codes (docs/cli.md):
+// target calls, and prints the canonical envelope (`recs train` prints the model). Exit codes
+// (docs/cli.md, exit_codes.h):
 //   0  the envelope is {"ok":true,...}
 //   2  the input was rejected; the envelope is {"ok":false,...}
 //   1  the tool itself failed (unreadable file, out of memory)
@@ -17,16 +18,18 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/numbers.h"
+#include "exit_codes.h"
 #include "nlohmann/json.hpp"
+#include "recs_train.h"
 #include "storefront/codec/json_api.h"
 #include "storefront/version.h"
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitInternal = 1;
-constexpr int kExitInvalidInput = 2;
-constexpr int kExitUsage = 64;
+using storefront_cli::kExitInternal;
+using storefront_cli::kExitInvalidInput;
+using storefront_cli::kExitOk;
+using storefront_cli::kExitUsage;
 
 // Reads at most `max_bytes` + 1 bytes so that an oversized input reaches the engine's own
 // `input_too_large` check without first being loaded whole.
@@ -114,6 +117,9 @@ int main(int argc, char** argv) {
   call->add_option("--input", input_path, "input document (JSON), or - for standard input");
   call->add_flag("--pretty", pretty, "indent the output for reading");
 
+  storefront_cli::RecsTrainOptions recs_train_options;
+  CLI::App* recs_train = storefront_cli::AddRecsTrainCommand(app, recs_train_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -126,6 +132,7 @@ int main(int argc, char** argv) {
     if (!input) return CannotRead(input_path);
     return Emit(storefront::RunOperation(op, *input), pretty);
   }
+  if (recs_train->parsed()) return storefront_cli::RunRecsTrain(recs_train_options);
 
   const std::optional<std::string> limits_json = HostLimitsJson(host_limits);
   if (!limits_json) return kExitUsage;

@@ -78,6 +78,67 @@ export interface Snapshot {
   promotions?: Promotion[];
   /** The tax stage (docs/concepts/tax.md); absent: no tax stage and the v1 priced-cart shape. */
   tax?: TaxConfig;
+  /** Named customer segments, evaluated in order before unit prices (at most 200; docs/concepts/personalization.md). */
+  segments?: Segment[];
+  /** GrowthBook-compatible experiments switching price lists, promotions and free-shipping thresholds (at most 100). */
+  experiments?: Experiment[];
+  /** The frequently-bought-together model `storefront recs train` writes. */
+  recommendations?: RecommendationModel;
+}
+
+/** A named rule over the customer context; `subtotal` and `amount` leaves are not allowed. */
+export interface Segment {
+  /** Unique; what price lists, promotions, `segment` leaves and experiments name. */
+  id: string;
+  name?: string;
+  /** A `segment` leaf may name an earlier segment or a host-supplied one. */
+  condition: Condition;
+}
+
+/** A GrowthBook experiment. `coverage`, `weights` and namespace bounds are numbers, never amounts. */
+export interface Experiment {
+  key: string;
+  name?: string;
+  /** Default true; an inactive experiment serves everyone variation 0. */
+  active?: boolean;
+  /** Default `"id"` (`customer.id`); any other name is a customer attribute (string or integer). */
+  hash_attribute?: string;
+  /** GrowthBook's hash version, default 1. */
+  hash_version?: 1 | 2;
+  /** Default: the key. */
+  seed?: string;
+  /** Share of eligible customers included, 0 to 1 (default 1). */
+  coverage?: number;
+  /** One per variation, each 0 to 1, summing to 1 within [0.99, 1.01]; default equal. */
+  weights?: number[];
+  /** `[id, start, end]` with 0 <= start < end <= 1. */
+  namespace?: [string, number, number];
+  /** Targeting: the customer must be in one of these segments. */
+  segments?: string[];
+  /** A variation index served to everyone eligible, reported as not in the experiment. */
+  force?: number;
+  /** 2 to 20 variations. */
+  variations: Variation[];
+}
+
+/** One arm of an experiment and what serving it switches. */
+export interface Variation {
+  key: string;
+  name?: string;
+  /** Gated price lists: eligible only for carts served a variation naming them. */
+  price_lists?: string[];
+  /** Gated promotions: a coupon for one not served is `not_in_variation`. */
+  promotions?: string[];
+  /** Per method id: a `free_over` replacing, in the currencies it names, the threshold of every rate of that method. */
+  shipping?: Record<string, { free_over: MoneyMap }>;
+}
+
+/** Co-occurrence counts over `orders` orders; integers only. */
+export interface RecommendationModel {
+  orders: number;
+  min_support?: number;
+  top_k?: number;
+  items: Array<{ sku: string; orders: number; related: Array<{ sku: string; together: number }> }>;
 }
 
 /** A decimal string such as `"0.19"` or `"-10"`: exact, never a float. */
@@ -197,7 +258,12 @@ export type Condition =
   | { channel: string[] }
   | { weekday: { days: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>; utc_offset?: string } }
   | { time_of_day: { from: string; until: string; utc_offset?: string } }
-  | { coupon: string };
+  | { coupon: string }
+  | { order_count: { min?: number; max?: number } }
+  | { lifetime_value: { min?: MoneyMap; max?: MoneyMap } }
+  | { days_since_signup: { min?: number; max?: number } }
+  | { days_since_last_order: { min?: number; max?: number } }
+  | { customer_country: string[] };
 
 /** Which lines an item action discounts, and how many units. */
 export interface ItemTargeting {
@@ -452,6 +518,10 @@ export interface CartRequest {
   explain?: boolean;
   /** BCP 47 language tag; display only, never changes an amount. */
   locale?: string;
+  /** Experiment key -> variation index to serve (QA, replays); `unknown_experiment` / `invalid_value`. */
+  forced_variations?: Record<string, number>;
+  /** Ask for suggestions: `limit` 1 to 20 (default 4), `weight_by_margin` (default false). */
+  suggestions?: { limit?: number; weight_by_margin?: boolean };
 }
 
 /** Counters ≤ 0 mean "exhausted"; `budget_left` is in the cart currency, not negative. */
@@ -477,8 +547,16 @@ export interface Customer {
   id?: string;
   /** Customer groups, e.g. `"vip"`. */
   groups?: string[];
-  /** Segments the host computed; price lists may target them. */
+  /** Segments the host knows; kept and merged with the snapshot's computed segments. */
   segments?: string[];
+  /** ISO 3166-1 alpha-2, upper case; read by the `customer_country` leaf. */
+  country?: string;
+  /** What the customer has spent, in the cart currency; read by `lifetime_value`. */
+  lifetime_value?: Money;
+  /** RFC 3339; read by `days_since_signup`. */
+  signed_up_at?: Timestamp;
+  /** RFC 3339; read by `days_since_last_order`. */
+  last_order_at?: Timestamp;
   /** Customer attributes: string, integer or boolean values. */
   attributes?: Record<string, string | number | boolean>;
   /** An EU buyer's VAT number, prefix included; a malformed one is the issue `vat_number_invalid`. */
@@ -526,7 +604,56 @@ export interface PricedCart {
   promotions?: PromotionOutcome[];
   /** With a tax stage: the order's taxes by rate and jurisdiction, and its notes. */
   tax?: TaxSummary;
+  /** When the snapshot defines segments: host and computed segments, sorted, unique. */
+  segments?: string[];
+  /** When the snapshot defines experiments: every assignment, in snapshot order. */
+  experiments?: ExperimentResult[];
+  /** When the cart asks: gap fillers, then recommendations; at most `limit`. */
+  suggestions?: Suggestion[];
 }
+
+/** Why a cart is not in an experiment. */
+export type ExperimentReason =
+  | 'forced_by_cart'
+  | 'inactive'
+  | 'no_hash_value'
+  | 'not_in_namespace'
+  | 'not_targeted'
+  | 'not_covered'
+  | 'forced';
+
+/** The variation an experiment serves this cart; record an exposure only when `in_experiment`. */
+export interface ExperimentResult {
+  experiment: string;
+  variation: number;
+  variation_key: string;
+  in_experiment: boolean;
+  hash_attribute: string;
+  /** The hashed value; absent when the customer has none (reason `no_hash_value`). */
+  hash_value?: string;
+  /** The hash as an exact decimal (`"0.431"` for version 1, `"0.4312"` for version 2), when it ran. */
+  bucket?: string;
+  /** Present when `in_experiment` is false. */
+  reason?: ExperimentReason;
+}
+
+/** A SKU to show next to the cart. */
+export interface Suggestion {
+  sku: string;
+  product: string;
+  /** 1, or the missing quantity of an `add_items` nudge. */
+  quantity: number;
+  unit_price: Money;
+  /** Present when a recommendation brought the SKU. */
+  score?: number;
+  reasons: SuggestionReason[];
+}
+
+export type SuggestionReason =
+  | { type: 'closes_gap'; nudge: 'free_shipping'; method: string; missing: Money; overshoot: Money }
+  | { type: 'closes_gap'; nudge: 'spend_more'; promotion: string; missing: Money; overshoot: Money }
+  | { type: 'completes'; promotion: string; quantity: number }
+  | { type: 'bought_together'; with: string; confidence: Decimal; lift: Decimal };
 
 /** One tax on a line, on a line's fee (`fee` set) or on shipping. */
 export interface TaxAmount {
@@ -577,7 +704,8 @@ export type PromotionReason =
   | 'stopped_by'
   | 'not_selected'
   | 'no_matching_items'
-  | 'capped_by_floor';
+  | 'capped_by_floor'
+  | 'not_in_variation';
 
 /** Whether a promotion applied, or why not; optional fields appear only when they say something. */
 export interface PromotionOutcome {
@@ -810,6 +938,8 @@ export type ErrorCode =
   | 'too_many_price_lists'
   | 'too_many_markdowns'
   | 'too_many_promotions'
+  | 'too_many_products'
+  | 'too_many_affinities'
   | 'condition_too_complex'
   | 'duplicate_coupon_code'
   | 'unknown_promotion'
@@ -998,6 +1128,21 @@ export interface CurrencyInfo {
   cash_increment: Money;
 }
 
+/**
+ * A customer affinity for `products.rank`: one product-level selector (`sku` is refused: products
+ * are ranked, not variants) and an integer weight from -1000 to 1000.
+ */
+export type Affinity = Exclude<Selector, { sku: string }> & { weight: number };
+
+/** One product of a `products.rank` answer. */
+export interface RankedProduct {
+  product: string;
+  /** The sum of the weights of `reasons`; 0 when nothing matched. */
+  score: number;
+  /** The affinities the product matches, as given and in input order; empty when none matched. */
+  reasons: Affinity[];
+}
+
 /** A snapshot given as an object or as raw JSON text, plus optional host limits. */
 export type SnapshotInput = ({ snapshot: Snapshot } | { snapshot_text: string }) & { options?: HostLimits };
 
@@ -1029,6 +1174,34 @@ export interface Operations {
   'snapshot.validate': { input: SnapshotInput; value: EngineInfo };
   /** Prices one cart against one snapshot (for many carts, use {@link createEngine}). */
   'cart.price': { input: SnapshotInput & ({ cart: CartRequest } | { cart_text: string }); value: PricedCart };
+  /**
+   * Orders products by the customer's affinities: score descending, ties in input order. At most
+   * 1,000 products (`too_many_products`) and 100 affinities (`too_many_affinities`).
+   */
+  'products.rank': {
+    input: SnapshotInput & { products: string[]; affinities: Affinity[] };
+    value: { products: RankedProduct[] };
+  };
+  /**
+   * GrowthBook's hash(seed, value, version): FNV-1a 32 over UTF-16 code units; version 1 gives
+   * thousandths, version 2 ten-thousandths, any other version `null`.
+   */
+  'experiments.hash': { input: { seed: string; value: string; version: number }; value: { hash: number | null } };
+  /**
+   * GrowthBook's getBucketRanges: one [start, end) per variation (at most 1,000), with its
+   * fallbacks (coverage clamped to [0, 1], bad weights replaced by equal weights).
+   */
+  'experiments.bucket_ranges': {
+    input: { variations: number; coverage?: number; weights?: number[] };
+    value: { ranges: [number, number][] };
+  };
+  /** GrowthBook's chooseVariation: the first range holding `hash`, or -1. */
+  'experiments.choose_variation': { input: { hash: number; ranges: [number, number][] }; value: { variation: number } };
+  /** GrowthBook's inNamespace: whether hash("__" + id, hash_value, 1) lies in [start, end). */
+  'experiments.in_namespace': {
+    input: { hash_value: string; namespace: [string, number, number] };
+    value: { in_namespace: boolean };
+  };
 }
 
 /** The name of a named operation. */

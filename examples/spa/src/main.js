@@ -116,6 +116,7 @@ function render(priced) {
           ),
         ),
     summary(priced),
+    priced.suggestions?.length > 0 && suggestions(priced.suggestions),
   );
   if (focusKey) app.querySelector(focusKey)?.focus();
   footer.textContent = `Priced in your browser by @storefront/sdk ${priced.engine.version} · snapshot ${priced.engine.snapshot_hash} · at ${priced.at}`;
@@ -200,6 +201,47 @@ function summary(priced) {
       h('ul', { class: 'issues' }, promotions.filter(couponNotApplied).map((outcome) => h('li', { title: `${outcome.reason} (${outcome.promotion})` }, couponText(outcome)))),
     issues.length > 0 && h('ul', { class: 'issues' }, issues.map((issue) => h('li', { title: `${issue.code} at ${issue.path}` }, issue.message))),
   );
+}
+
+// What the cart asked the engine to suggest: gap fillers first, then what is bought together.
+function suggestions(list) {
+  return h(
+    'section',
+    { class: 'suggestions' },
+    h('h2', {}, 'You might also like'),
+    h(
+      'ul',
+      {},
+      list.map((suggestion) => {
+        const names = variants.get(suggestion.sku) ?? { title: suggestion.sku };
+        return h(
+          'li',
+          { 'data-sku': suggestion.sku },
+          h('div', {}, [names.title, names.variant].filter(Boolean).join(', '), ' ', h('span', { class: 'muted' }, format(suggestion.unit_price))),
+          suggestion.reasons.map((reason) => h('div', { class: 'small muted' }, suggestionReason(reason))),
+        );
+      }),
+    ),
+  );
+}
+
+function suggestionReason(reason) {
+  switch (reason.type) {
+    case 'bought_together': {
+      // "0.5590" is 55.90 %: move the decimal point, no floating point.
+      const [whole, fraction] = reason.confidence.split('.');
+      const percent = `${Number(whole + fraction.slice(0, 2))}.${fraction.slice(2)}`;
+      return `Bought with ${variants.get(reason.with)?.title ?? reason.with} in ${percent} % of its orders.`;
+    }
+    case 'closes_gap':
+      return reason.nudge === 'free_shipping'
+        ? `Gets you free ${methodNames.get(reason.method) ?? reason.method} shipping (${format(reason.missing)} to go).`
+        : `Reaches ${promotionName(reason.promotion)} (${format(reason.missing)} to go).`;
+    case 'completes':
+      return `Completes ${promotionName(reason.promotion)}.`;
+    default:
+      return reason.type;
+  }
 }
 
 const REASONS = {

@@ -43,6 +43,12 @@ struct Customer {
   std::vector<std::pair<std::string, AttributeValue>> attributes;  // sorted by key
   std::string vat_number;                                          // an EU buyer's VAT number, for reverse charge
   std::optional<TaxExemption> tax_exemption;
+  // What segment rules read (personalization.md §1): the customer's country, what they have spent
+  // (in the cart's currency), when they signed up and last ordered.
+  std::string country;
+  std::optional<Money> lifetime_value;
+  std::optional<absl::Time> signed_up_at;
+  std::optional<absl::Time> last_order_at;
 };
 
 // ISO 3166-1 alpha-2 in upper case ("DE"): the only spelling addresses and rules compare equal in.
@@ -69,6 +75,13 @@ struct PromotionCounter {
   std::optional<Money> budget_left;  // in the cart's currency
 };
 
+// What the cart asks of personalization's suggestions (personalization.md §3 and §4).
+struct SuggestionRequest {
+  static constexpr int64_t kMaxLimit = 20;
+  int64_t limit = 4;
+  bool weight_by_margin = false;
+};
+
 struct CartRequest {
   const Currency* currency = nullptr;
   absl::Time at;
@@ -81,7 +94,12 @@ struct CartRequest {
   std::vector<PromotionCounter> promotion_counters;  // sorted by promotion id
   std::string channel;                               // "web", "app", "pos": price lists may target it
   std::string locale;                                // display only: never changes an amount
-  bool explain = false;                              // add each line's pricing steps to the result
+  // Experiment key -> variation index, sorted by key. From the request (`forced_variations`): the
+  // variations QA or a replay forces. The engine completes it with every experiment's served
+  // variation before the pricing stages run, so they read what each experiment switches here.
+  std::vector<std::pair<std::string, int32_t>> variations;
+  std::optional<SuggestionRequest> suggestions;  // absent: no suggestions
+  bool explain = false;                          // add each line's pricing steps to the result
 };
 
 // Checks the merchant's cart limits and line-id uniqueness, with paths into the cart document:

@@ -5,6 +5,7 @@
 #ifndef STOREFRONT_ENGINE_SNAPSHOT_H_
 #define STOREFRONT_ENGINE_SNAPSHOT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@
 #include "storefront/engine/limits.h"
 #include "storefront/money/currency.h"
 #include "storefront/money/rounding.h"
+#include "storefront/personalization/experiments.h"
+#include "storefront/personalization/recommendations.h"
+#include "storefront/personalization/segments.h"
 #include "storefront/pricing/price_rules.h"
 #include "storefront/promotions/promotion.h"
 #include "storefront/shipping/shipping.h"
@@ -37,6 +41,9 @@ struct Snapshot {
   ShippingConfig shipping;
   PromotionSet promotions;
   TaxConfig tax;
+  std::vector<Segment> segments;
+  ExperimentSet experiments;
+  std::optional<personalization::RecommendationModel> recommendations;
   std::string content_hash;  // "xxh3-128:<32 hex digits>"
   // The host limits the snapshot was read under; cart documents are read under the same ones.
   HostLimits host_limits;

@@ -17,6 +17,7 @@
 #include "absl/time/time.h"
 #include "storefront/money/money.h"
 #include "storefront/money/rounding.h"
+#include "storefront/personalization/experiments.h"
 #include "storefront/shipping/quote.h"
 
 namespace storefront {
@@ -47,6 +48,7 @@ inline constexpr char kExpired[] = "expired";
 inline constexpr char kChannelNotEligible[] = "channel_not_eligible";
 inline constexpr char kCurrencyNotSupported[] = "currency_not_supported";
 inline constexpr char kCustomerNotEligible[] = "customer_not_eligible";
+inline constexpr char kNotInVariation[] = "not_in_variation";  // an experiment's variation switches it on
 inline constexpr char kUsageLimitReached[] = "usage_limit_reached";
 inline constexpr char kBudgetExhausted[] = "budget_exhausted";
 inline constexpr char kConditionNotMet[] = "condition_not_met";
@@ -210,6 +212,31 @@ struct PromotionOutcome {
   std::optional<Money> budget_used;
 };
 
+// Why a product is suggested (personalization.md §3, §4). `type` says which fields are set.
+struct SuggestionReason {
+  std::string type;  // "bought_together", "closes_gap", "completes"
+  // bought_together: the cart SKU that recommends it most strongly, and how strongly.
+  std::string with;
+  std::string confidence;  // 4 fraction digits, truncated
+  std::string lift;        // 2 fraction digits, truncated
+  // closes_gap, completes: the nudge it answers.
+  std::string nudge;      // "free_shipping", "spend_more", "add_items"
+  std::string method;     // free_shipping
+  std::string promotion;  // spend_more, add_items
+  std::optional<Money> missing;
+  std::optional<Money> overshoot;  // unit price − missing
+  std::optional<int64_t> quantity;
+};
+
+struct Suggestion {
+  std::string sku;
+  std::string product;
+  int64_t quantity = 1;  // what to add
+  Money unit_price;
+  std::optional<int64_t> score;  // a recommendation's score (ppm confidence, summed)
+  std::vector<SuggestionReason> reasons;
+};
+
 struct EngineStamp {
   std::string version;
   std::string snapshot_hash;
@@ -228,6 +255,11 @@ struct PricedCart {
   std::vector<Nudge> nudges;
   std::vector<PromotionOutcome> promotions;
   std::optional<TaxSummary> tax;  // with a tax stage
+  // Personalization: the customer's segments (when the snapshot defines segments), every
+  // experiment's assignment (when it defines experiments), suggestions (when the cart asks).
+  std::optional<std::vector<std::string>> segments;
+  std::optional<std::vector<ExperimentAssignment>> experiments;
+  std::optional<std::vector<Suggestion>> suggestions;
   EngineStamp engine;
 };
 

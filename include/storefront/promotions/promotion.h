@@ -73,6 +73,12 @@ struct Condition {
     kWeekday,            // the local weekday at `at` + utc_offset is one of `weekdays`
     kTimeOfDay,          // the local time of day at `at` + utc_offset is in [from, until)
     kCoupon,             // the cart carries the (normalized) code `values[0]`
+    // The customer context (personalization.md §1).
+    kOrderCount,          // the customer attribute order_count (absent: 0) in [min_count, max_count]
+    kLifetimeValue,       // customer.lifetime_value (absent: zero) in [min_amount, max_amount]
+    kDaysSinceSignup,     // whole days from customer.signed_up_at to `at` in [min_count, max_count]
+    kDaysSinceLastOrder,  // the same from customer.last_order_at
+    kCustomerCountry,     // customer.country is one of `values`
   };
   Kind kind = Kind::kAll;
   std::vector<Condition> children;  // kAll, kAny, kNot
@@ -170,6 +176,11 @@ struct Action {
 
   Class ClassOf() const;
 };
+
+// Gives every node of `condition` its JSON Pointer under `path` and checks the selectors of its
+// leaves against `catalog` (`unknown_sku`, ...), filling their index keys. PromotionSet::Build
+// does this for promotions; segments need it too.
+absl::Status PrepareCondition(Condition& condition, std::string path, const Catalog& catalog);
 
 struct Eligibility {
   std::vector<std::string> customer_groups;  // any of; empty: everyone

@@ -25,6 +25,7 @@
 #include "storefront/cart/cart.h"
 #include "storefront/catalog/catalog.h"
 #include "storefront/money/money.h"
+#include "storefront/personalization/experiments.h"
 #include "storefront/pricing/priced_cart.h"
 #include "storefront/shipping/quote.h"
 
@@ -115,9 +116,10 @@ absl::Status ValidateShippingRequest(const ShippingConfig& config, const CartReq
 // Stage 3. When the request asks for shipping, sets `cart.shipping` and appends free-shipping
 // nudges and shipping issues (`shipping_address_missing`, `shipping_method_unavailable`); reads
 // the priced lines, which must already carry their subtotals and discounts. Fails only on
-// arithmetic overflow (`arithmetic_overflow`, path into /lines).
-absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog, const CartRequest& request,
-                           PricedCart& cart);
+// arithmetic overflow (`arithmetic_overflow`, path into /lines). A variation of `experiments`
+// served to the cart may replace a method's free-shipping threshold (personalization.md §2).
+absl::Status QuoteShipping(const ShippingConfig& config, const Catalog& catalog, const ExperimentSet& experiments,
+                           const CartRequest& request, PricedCart& cart);
 
 }  // namespace storefront
 

@@ -114,9 +114,13 @@ async function main(): Promise<void> {
   const pricedOnce: PricedCart = await call('cart.price', { snapshot, cart });
   const raw: string = await callJson('cart.price', JSON.stringify({ snapshot, cart_text: JSON.stringify(cart) }));
   const mode: RoundingMode = 'half-odd';
+  const bucket: number | null = (await call('experiments.hash', { seed: 'exp', value: 'c-1', version: 2 })).hash;
+  const { ranges } = await call('experiments.bucket_ranges', { variations: 2, coverage: 0.5 });
+  const variation: number = (await call('experiments.choose_variation', { hash: bucket ?? 0, ranges })).variation;
+  const inSlice: boolean = (await call('experiments.in_namespace', { hash_value: 'c-1', namespace: ['ns', 0, 0.5] })).in_namespace;
 
   void [abi, hash, counts, total, items, version, schemaVersion, coreVersion, text, firstPart, minor, product];
-  void [digits, validated, pricedOnce, raw, mode];
+  void [digits, validated, pricedOnce, raw, mode, variation, inSlice];
 }
 
 // --- mistakes the types must reject ---------------------------------------------------------
@@ -150,6 +154,8 @@ async function badCalls(engine: Engine): Promise<void> {
   await call('money.sum', { currency: 'EUR', amounts: [1.5] });
   // @ts-expect-error host limits are numbers
   await createEngine('{}', { limits: { max_variants: '10' } });
+  // @ts-expect-error a namespace is [id, start, end]
+  await call('experiments.in_namespace', { hash_value: 'c-1', namespace: ['ns', 0] });
   // @ts-expect-error there is no such operation
   await call('money.divide', {});
   // @ts-expect-error the internal createEngine of a Core is not part of the API

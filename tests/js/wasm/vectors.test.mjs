@@ -94,6 +94,21 @@ describe('vector driver', () => {
     assert.match(checkCase(err, '{"ok":true,"value":{}}'), /expected error/);
   });
 
+  test('numbers compare by value, whatever their spelling; the rest of the text stays strict', () => {
+    const [c] = expandVectors({
+      files: [{ path: 'experiments/demo.json', json: { vectors: [
+        { name: 'n', op: 'x', input: {}, expected: { ok: true, value: { a: [0, 0.000005], b: 1, s: '1.0' } } },
+      ] } }],
+      target: 'node',
+    });
+    // nlohmann writes 5e-06 where JavaScript writes 0.000005: the same double.
+    assert.equal(checkCase(c, '{"ok":true,"value":{"a":[0,5e-06],"b":1,"s":"1.0"}}'), null);
+    assert.equal(checkCase(c, '{"ok":true,"value":{"a":[0.0,0.000005],"b":1.0,"s":"1.0"}}'), null);
+    assert.match(checkCase(c, '{"ok":true,"value":{"a":[0,5e-06],"b":1.5,"s":"1.0"}}'), /expected/);
+    assert.match(checkCase(c, '{"ok":true,"value":{"a":[0,5e-06],"b":1,"s":"1"}}'), /expected/, 'strings are not numbers');
+    assert.match(checkCase(c, '{"ok":true,"value":{"b":1,"a":[0,5e-06],"s":"1.0"}}'), /not canonical/);
+  });
+
   test('keys sort by code point, like the UTF-8 byte order of the C++ core', () => {
     // U+FF21 sorts before U+1F600 in UTF-8 bytes, after it in UTF-16 code units.
     assert.equal(canonicalJson({ '\u{1F600}': 1, '\uFF21': 2, b: 3, a: 4 }), '{"a":4,"b":3,"\uFF21":2,"\u{1F600}":1}');
