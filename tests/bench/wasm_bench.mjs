@@ -6,8 +6,9 @@
 // The data is generated deterministically (a seeded LCG, no dependencies), so runs on the same
 // machine compare like with like: 2,500 products × 4 variants = 10,000 SKUs priced in EUR, and a
 // 100-line cart.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const packageDir = process.argv[2];
@@ -112,15 +113,15 @@ if (!check.ok || check.value.lines.some((line) => line.status !== 'priced')) {
 // Median µs per priceJson over ROUNDS rounds, after a warm-up that lets the JIT settle the
 // loader's JS side.
 let sink = 0;
-function timePricing(target) {
-  for (let i = 0; i < 200; i++) target.priceJson(cartJson);
+function timePricing(target, json = cartJson) {
+  for (let i = 0; i < 200; i++) target.priceJson(json);
   const perCartUs = [];
   for (let round = 0; round < ROUNDS; round++) {
     let iterations = 0;
     const start = performance.now();
     let elapsed = 0;
     while (elapsed < ROUND_SECONDS * 1000) {
-      for (let i = 0; i < 50; i++) sink += target.priceJson(cartJson).length; // keep the result alive
+      for (let i = 0; i < 50; i++) sink += target.priceJson(json).length; // keep the result alive
       iterations += 50;
       elapsed = performance.now() - start;
     }
@@ -135,12 +136,20 @@ const promoted = await sdk.createEngine(promotionsJson);
 const promotedUs = timePricing(promoted);
 promoted.dispose();
 
+// Personalization: the example shop's weekend cart (segments, two experiments, four suggestions
+// from the trained model), as docs/benchmarks.md's native BM_ExampleCartWithSuggestions.
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'data');
+const shop = await sdk.createEngine(readFileSync(join(examples, 'shop.json'), 'utf8'));
+const weekendUs = timePricing(shop, readFileSync(join(examples, 'carts', 'weekend.json'), 'utf8'));
+shop.dispose();
+
 const rows = [
   ['core load, compile + instantiate (once)', coreMs.toFixed(1), 'ms'],
   [`createEngine, ${PRODUCTS * VARIANTS_PER_PRODUCT} SKUs (median)`, median(loadTimes).toFixed(1), 'ms'],
   [`priceJson, ${CART_LINES}-line cart (median)`, us.toFixed(1), 'µs'],
   ['priceJson throughput', (1e6 / us).toFixed(0), 'carts/s'],
   [`priceJson, same cart, 1,000 promotions`, promotedUs.toFixed(1), 'µs'],
+  ['priceJson, example weekend + suggestions', weekendUs.toFixed(1), 'µs'],
 ];
 console.log(`@storefront/sdk ${(await sdk.loadCore()).version} wasm benchmark, node ${process.version}`);
 console.log(
