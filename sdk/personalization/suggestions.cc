@@ -105,13 +105,16 @@ std::pair<int64_t, int64_t> PromotionGain(const PricedCart& cart, const std::str
   return {0, 0};
 }
 
-bool HasFreeShippingNudge(const PricedCart& cart, const std::string& method) {
-  return std::any_of(cart.nudges.begin(), cart.nudges.end(),
-                     [&](const Nudge& nudge) { return nudge.type == "free_shipping" && nudge.method == method; });
+// The same spend gap: a free-shipping nudge for the method, or a spend_more nudge for the
+// promotion with the same threshold (reaching one tier may well leave a nudge for the next).
+bool SameGap(const Nudge& a, const Nudge& b) {
+  return a.type == b.type && a.method == b.method && a.promotion == b.promotion &&
+         a.threshold.has_value() == b.threshold.has_value() &&
+         (!a.threshold.has_value() || a.threshold->minor_units() == b.threshold->minor_units());
 }
 
-// Whether adding `quantity` of `sku` to the shopper's request answers `nudge`: the free-shipping
-// nudge is gone, or the promotion now saves (or awards) more than before.
+// Whether adding `quantity` of `sku` to the shopper's request answers `nudge`: a spend gap is
+// closed (its nudge is gone), or the promotion asking for items now saves (or awards) more.
 absl::StatusOr<bool> Answers(const Engine& engine, const CartRequest& request, const PricedCart& before,
                              const Nudge& nudge, const std::string& sku, int64_t quantity) {
   CartRequest with = request;
@@ -120,7 +123,10 @@ absl::StatusOr<bool> Answers(const Engine& engine, const CartRequest& request, c
   with.lines.push_back({std::nullopt, sku, quantity});
   absl::StatusOr<PricedCart> after = engine.Price(with);
   if (!after.ok()) return false;  // e.g. one line more than the shop allows: not a suggestion
-  if (nudge.type == "free_shipping") return !HasFreeShippingNudge(*after, nudge.method);
+  if (nudge.missing.has_value()) {
+    return std::none_of(after->nudges.begin(), after->nudges.end(),
+                        [&](const Nudge& left) { return SameGap(left, nudge); });
+  }
   return PromotionGain(*after, nudge.promotion) > PromotionGain(before, nudge.promotion);
 }
 

@@ -118,6 +118,18 @@ test('the Vite example prices carts exactly like the CLI, in Chromium', { timeou
     assert.equal(await shownTotal(), totalOf(opened + '\n'));
   });
 
+  await t.test('the suggestions the engine made are shown, in its order, with their reasons', async () => {
+    const { suggestions } = JSON.parse(opened).value;
+    assert.ok(suggestions.length > 0, 'the opening cart asks for suggestions');
+    const shown = await page.locator('.suggestions li').evaluateAll((items) =>
+      items.map((item) => ({ sku: item.dataset.sku, reasons: item.querySelectorAll('.small').length })),
+    );
+    assert.deepEqual(
+      shown,
+      suggestions.map(({ sku, reasons }) => ({ sku, reasons: reasons.length })),
+    );
+  });
+
   await t.test('"+" on a line re-prices to the CLI total of the changed cart', async () => {
     cart.lines[2].quantity += 1;
     const expected = cliPrice(cli, cart);
