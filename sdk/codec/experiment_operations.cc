@@ -4,8 +4,8 @@
 // Unlike money, these take and return JSON numbers: GrowthBook defines bucketing in binary64
 // (docs/design/experiment-bucketing-doubles.md). A number is read as the double nlohmann parsed
 // from the text, correctly rounded on every target as JSON.parse rounds it, and written back in a
-// form that parses to the same double, so JavaScript sees exactly the double computed here.
-#include <cmath>
+// form that parses to the same double (whole ones without a fraction, as JavaScript writes them:
+// see Canonical), so JavaScript sees exactly the double computed here.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,28 +28,12 @@ constexpr int64_t kMaxBucketVariations = 1000;
 // Seeds, ids and namespace ids are identifiers: the snapshot's default string limit applies.
 constexpr ReadContext kStrings = {HostLimits{}.max_string_length};
 
-// Any JSON number, integer or not. (A literal beyond the double range is already a `json_syntax`
-// error of the parser, so the result is always finite.)
-absl::StatusOr<double> ReadNumber(const Json& value, absl::string_view path) {  // purity-ok: GrowthBook binary64
-  if (!value.is_number()) return TypeMismatch(value, "a number", path);
-  return value.get<double>();  // purity-ok: GrowthBook binary64, never money
-}
-
-// Whole numbers without a fraction ("0", "1", as JavaScript writes them, also for -0); any other
-// double in nlohmann's shortest round-trip form.
-Json WriteNumber(double number) {  // purity-ok: GrowthBook binary64, never money
-  if (std::trunc(number) == number && std::fabs(number) < 9007199254740992.0) {  // 2^53: exact in int64
-    return Json(static_cast<int64_t>(number));
-  }
-  return Json(number);
-}
-
 absl::StatusOr<BucketRange> ReadRange(const Json& value, absl::string_view path) {
   SF_ASSIGN_OR_RETURN(const Json::array_t* bounds, ReadArray(value, path));
   if (bounds->size() != 2) return InputError(error_code::kInvalidValue, "a range is [start, end]", path);
   BucketRange range{};
-  SF_ASSIGN_OR_RETURN(range.start, ReadNumber((*bounds)[0], ChildPath(path, 0)));
-  SF_ASSIGN_OR_RETURN(range.end, ReadNumber((*bounds)[1], ChildPath(path, 1)));
+  SF_ASSIGN_OR_RETURN(range.start, ReadBinary64((*bounds)[0], ChildPath(path, 0)));
+  SF_ASSIGN_OR_RETURN(range.end, ReadBinary64((*bounds)[1], ChildPath(path, 1)));
   return range;
 }
 
@@ -58,7 +42,7 @@ absl::StatusOr<std::vector<BucketRange>> ReadRanges(const Json& value, absl::str
 }
 
 absl::StatusOr<std::vector<double>> ReadWeights(const Json& value, absl::string_view path) {  // purity-ok: binary64
-  return ReadArrayOf<double>(value, path, ReadNumber);  // purity-ok: GrowthBook binary64
+  return ReadArrayOf<double>(value, path, ReadBinary64);  // purity-ok: GrowthBook binary64
 }
 
 // GrowthBook's namespace tuple [id, start, end]. Its bounds are not validated: GrowthBook's
@@ -68,8 +52,8 @@ absl::StatusOr<bucketing::Namespace> ReadNamespace(const Json& value, absl::stri
   if (parts->size() != 3) return InputError(error_code::kInvalidValue, "a namespace is [id, start, end]", path);
   bucketing::Namespace name_space{};
   SF_ASSIGN_OR_RETURN(name_space.id, ReadString((*parts)[0], ChildPath(path, 0), kStrings));
-  SF_ASSIGN_OR_RETURN(name_space.start, ReadNumber((*parts)[1], ChildPath(path, 1)));
-  SF_ASSIGN_OR_RETURN(name_space.end, ReadNumber((*parts)[2], ChildPath(path, 2)));
+  SF_ASSIGN_OR_RETURN(name_space.start, ReadBinary64((*parts)[1], ChildPath(path, 1)));
+  SF_ASSIGN_OR_RETURN(name_space.end, ReadBinary64((*parts)[2], ChildPath(path, 2)));
   return name_space;
 }
 
@@ -86,7 +70,7 @@ absl::StatusOr<Json> ExperimentsHash(ObjectReader& input) {
   // Any other integer is an unknown version: null, as GrowthBook answers.
   const int known_version = version == 1 || version == 2 ? static_cast<int>(version) : 0;
   const std::optional<bucketing::Bucket> bucket = bucketing::Hash(seed, value, known_version);
-  return Json{{"hash", bucket.has_value() ? WriteNumber(bucket->Value()) : Json(nullptr)}};
+  return Json{{"hash", bucket.has_value() ? Json(bucket->Value()) : Json(nullptr)}};
 }
 
 absl::StatusOr<Json> ExperimentsBucketRanges(ObjectReader& input) {
@@ -94,19 +78,19 @@ absl::StatusOr<Json> ExperimentsBucketRanges(ObjectReader& input) {
   SF_ASSIGN_OR_RETURN(int64_t variations, ReadInteger(*count, input.PathOf("variations"), 0, kMaxBucketVariations,
                                                       error_code::kInvalidValue));
   double coverage = 1;  // purity-ok: GrowthBook binary64; absent means full coverage
-  SF_RETURN_IF_ERROR(input.Optional("coverage", coverage, ReadNumber));
+  SF_RETURN_IF_ERROR(input.Optional("coverage", coverage, ReadBinary64));
   std::vector<double> weights;  // purity-ok: GrowthBook binary64; absent (empty) means equal weights
   SF_RETURN_IF_ERROR(input.Optional("weights", weights, ReadWeights));
   Json ranges = Json::array();
   for (const BucketRange& range : bucketing::BucketRanges(static_cast<int>(variations), coverage, weights)) {
-    ranges.push_back(Json::array({WriteNumber(range.start), WriteNumber(range.end)}));
+    ranges.push_back(Json::array({Json(range.start), Json(range.end)}));
   }
   return Json{{"ranges", std::move(ranges)}};
 }
 
 absl::StatusOr<Json> ExperimentsChooseVariation(ObjectReader& input) {
   double hash = 0;  // purity-ok: GrowthBook binary64
-  SF_RETURN_IF_ERROR(input.Required("hash", hash, ReadNumber));
+  SF_RETURN_IF_ERROR(input.Required("hash", hash, ReadBinary64));
   std::vector<BucketRange> ranges;
   SF_RETURN_IF_ERROR(input.Required("ranges", ranges, ReadRanges));
   return Json{{"variation", bucketing::ChooseVariation(hash, ranges)}};

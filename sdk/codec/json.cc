@@ -254,6 +254,12 @@ absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view pa
   return time;
 }
 
+absl::StatusOr<double> ReadBinary64(const Json& value, absl::string_view path) {  // purity-ok: bucketing only
+  // A literal beyond the double range is already a `json_syntax` error: the result is finite.
+  if (!value.is_number()) return TypeMismatch(value, "a number", path);
+  return value.get<double>();  // purity-ok: bucketing only
+}
+
 absl::StatusOr<bool> ReadBoolean(const Json& value, absl::string_view path) {
   if (!value.is_boolean()) return TypeMismatch(value, "true or false", path);
   return value.get<bool>();

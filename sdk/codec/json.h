@@ -58,6 +58,10 @@ absl::StatusOr<std::string> ReadIdentifier(const Json& value, absl::string_view 
 absl::StatusOr<int64_t> ReadInteger(const Json& value, absl::string_view path, int64_t min, int64_t max,
                                     absl::string_view out_of_range_code);
 absl::StatusOr<bool> ReadBoolean(const Json& value, absl::string_view path);
+// Any JSON number, as the binary64 nlohmann parsed (correctly rounded, as JSON.parse does). Only
+// GrowthBook's bucketing inputs are read this way (docs/design/experiment-bucketing-doubles.md);
+// money is never a JSON number.
+absl::StatusOr<double> ReadBinary64(const Json& value, absl::string_view path);  // purity-ok: bucketing only
 // An RFC 3339 timestamp with an offset ("Z" or "+hh:mm"); anything else is `invalid_timestamp`.
 absl::StatusOr<absl::Time> ReadTimestamp(const Json& value, absl::string_view path);
 absl::StatusOr<const Currency*> ReadCurrency(const Json& value, absl::string_view path);

@@ -52,8 +52,7 @@ absl::StatusOr<Segment> ReadSegment(const Json& value, absl::string_view path, c
 
 // A GrowthBook probability: a JSON number in [0, 1].
 absl::StatusOr<double> ReadFraction(const Json& value, absl::string_view path) {  // purity-ok: GrowthBook numbers
-  if (!value.is_number()) return TypeMismatch(value, "a number from 0 to 1", path);
-  const double fraction = value.get<double>();  // purity-ok: bucketing input, never an amount
+  SF_ASSIGN_OR_RETURN(const double fraction, ReadBinary64(value, path));          // purity-ok: bucketing input
   if (!(fraction >= 0 && fraction <= 1)) return Invalid("must be from 0 to 1", path);
   return fraction;
 }
