@@ -7,6 +7,13 @@
 
 namespace storefront {
 
+const AttributeValue* Customer::FindAttribute(absl::string_view key) const {
+  for (const auto& [name, value] : attributes) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
+
 bool IsCountryCode(absl::string_view code) {
   return code.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(code[0])) &&
          absl::ascii_isupper(static_cast<unsigned char>(code[1]));

@@ -4,8 +4,8 @@
 // Unlike money, these take and return JSON numbers: GrowthBook defines bucketing in binary64
 // (docs/design/experiment-bucketing-doubles.md). A number is read as the double nlohmann parsed
 // from the text, correctly rounded on every target as JSON.parse rounds it, and written back in a
-// form that parses to the same double (whole ones without a fraction, as JavaScript writes them:
-// see Canonical), so JavaScript sees exactly the double computed here.
+// form that parses to the same double (whole ones without a fraction, as JavaScript writes them),
+// so JavaScript sees exactly the double computed here.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,7 +70,7 @@ absl::StatusOr<Json> ExperimentsHash(ObjectReader& input) {
   // Any other integer is an unknown version: null, as GrowthBook answers.
   const int known_version = version == 1 || version == 2 ? static_cast<int>(version) : 0;
   const std::optional<bucketing::Bucket> bucket = bucketing::Hash(seed, value, known_version);
-  return Json{{"hash", bucket.has_value() ? Json(bucket->Value()) : Json(nullptr)}};
+  return Json{{"hash", bucket.has_value() ? Binary64Json(bucket->Value()) : Json(nullptr)}};
 }
 
 absl::StatusOr<Json> ExperimentsBucketRanges(ObjectReader& input) {
@@ -83,7 +83,7 @@ absl::StatusOr<Json> ExperimentsBucketRanges(ObjectReader& input) {
   SF_RETURN_IF_ERROR(input.Optional("weights", weights, ReadWeights));
   Json ranges = Json::array();
   for (const BucketRange& range : bucketing::BucketRanges(static_cast<int>(variations), coverage, weights)) {
-    ranges.push_back(Json::array({Json(range.start), Json(range.end)}));
+    ranges.push_back(Json::array({Binary64Json(range.start), Binary64Json(range.end)}));
   }
   return Json{{"ranges", std::move(ranges)}};
 }

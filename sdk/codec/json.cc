@@ -113,8 +113,7 @@ absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& lim
 namespace {
 
 // A number with a fraction or exponent whose value is whole (1.0, 2e0): JavaScript has one
-// number type and JSON.stringify writes it as 1, so the canonical form does too. The only such
-// numbers are GrowthBook's coverage, weights and namespace bounds.
+// number type and JSON.stringify writes it as 1. The only such numbers are GrowthBook's.
 bool IsWholeFloat(const Json& value) {
   if (!value.is_number_float()) return false;
   const Json::number_float_t number = value.get<Json::number_float_t>();  // compared, never computed with
@@ -140,19 +139,25 @@ void WriteWholeFloatsAsIntegers(Json& value) {
   for (Json& child : value) WriteWholeFloatsAsIntegers(child);
 }
 
-std::string Dump(const Json& value) {
+}  // namespace
+
+std::string Canonical(const Json& value) {
   // `replace` instead of throwing on invalid UTF-8: parsed input is always valid, and a
   // serialiser must never be able to abort the wasm module.
   return value.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
-}  // namespace
-
-std::string Canonical(const Json& value) {
-  if (!HasWholeFloat(value)) return Dump(value);
-  Json copy = value;  // rare: only documents with a whole number written with a fraction
+std::string CanonicalWithWholeNumbers(const Json& document) {
+  if (!HasWholeFloat(document)) return Canonical(document);
+  Json copy = document;  // rare: a whole GrowthBook number written with a fraction
   WriteWholeFloatsAsIntegers(copy);
-  return Dump(copy);
+  return Canonical(copy);
+}
+
+Json Binary64Json(double number) {  // purity-ok: GrowthBook numbers only
+  Json value = number;
+  if (IsWholeFloat(value)) WriteWholeFloatsAsIntegers(value);
+  return value;
 }
 
 std::string ChildPath(absl::string_view parent, absl::string_view key) {

@@ -36,6 +36,12 @@ absl::StatusOr<Json> ParseJsonText(absl::string_view text, const TextLimits& lim
 
 // Compact canonical serialisation: sorted keys, no spaces, UTF-8 as is.
 std::string Canonical(const Json& value);
+// As Canonical, with every whole number written with a fraction or exponent (1.0, 1e0) written as
+// the integer JSON.stringify writes: a snapshot's GrowthBook numbers, hashed alike whether or not a
+// JavaScript host re-serialised the document.
+std::string CanonicalWithWholeNumbers(const Json& document);
+// A GrowthBook binary64 as JSON: whole values as integers ("0", "1"), as JavaScript writes them.
+Json Binary64Json(double number);  // purity-ok: GrowthBook numbers only
 
 // RFC 6901: appends "/" + key with '~' and '/' escaped.
 std::string ChildPath(absl::string_view parent, absl::string_view key);

@@ -136,7 +136,7 @@ Json DescribeSnapshot(const Snapshot& snapshot) {
 }
 
 std::string ContentHash(const Json& document) {
-  const std::string canonical = Canonical(document);
+  const std::string canonical = CanonicalWithWholeNumbers(document);
   XXH128_canonical_t digest;
   XXH128_canonicalFromHash(&digest, XXH3_128bits(canonical.data(), canonical.size()));
   std::string hex = "xxh3-128:";

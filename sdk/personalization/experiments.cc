@@ -27,13 +27,11 @@ bool HasPriceList(const PricingRules& pricing, absl::string_view id) {
 std::string HashValue(const CartRequest& cart, const std::string& attribute) {
   if (!cart.customer.has_value()) return "";
   if (attribute == "id") return cart.customer->id;
-  for (const auto& [key, value] : cart.customer->attributes) {
-    if (key != attribute) continue;
-    if (const auto* text = std::get_if<std::string>(&value)) return *text;
-    if (const auto* number = std::get_if<int64_t>(&value)) return absl::StrCat(*number);
-    return "";  // a boolean is not an identity
-  }
-  return "";
+  const AttributeValue* value = cart.customer->FindAttribute(attribute);
+  if (value == nullptr) return "";
+  if (const auto* text = std::get_if<std::string>(value)) return *text;
+  if (const auto* number = std::get_if<int64_t>(value)) return absl::StrCat(*number);
+  return "";  // a boolean is not an identity
 }
 
 const int32_t* ForcedVariation(const CartRequest& cart, absl::string_view key) {

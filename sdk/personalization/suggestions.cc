@@ -163,35 +163,33 @@ absl::StatusOr<std::optional<Suggestion>> GapFiller(const Engine& engine, const 
                                                     const std::vector<const Sellable*>& all_sellable,
                                                     const ItemFilter* items = nullptr) {
   const std::vector<const Sellable*> sellable = Matching(engine.snapshot().catalog, all_sellable, items);
-  std::vector<const Sellable*> candidates;
   SuggestionReason reason;
   reason.method = nudge.method;
   reason.promotion = nudge.promotion;
   int64_t quantity = 1;
+  int64_t min_price = 0;
   if (nudge.missing_quantity.has_value()) {
-    // A bundle, buy X get Y or quantity condition: the cheapest item that completes it.
+    // Buy X get Y, a quantity condition, a bundle: the cheapest item that completes it.
     reason.type = "completes";
     quantity = *nudge.missing_quantity;
     reason.quantity = quantity;
-    candidates = sellable;
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Sellable* a, const Sellable* b) {
-      return a->unit_price.minor_units() < b->unit_price.minor_units();
-    });
   } else if (nudge.missing.has_value()) {
-    // A spend gap: the smallest overshoot of one unit over what is missing.
+    // A spend gap: one unit at least as dear as what is missing, the smallest overshoot first.
     reason.type = "closes_gap";
     reason.nudge = nudge.type;  // free_shipping or spend_more; `completes` is always add_items
     reason.missing = nudge.missing;
-    const int64_t missing = nudge.missing->minor_units();
-    for (const Sellable* candidate : sellable) {
-      if (candidate->unit_price.minor_units() >= missing) candidates.push_back(candidate);
-    }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Sellable* a, const Sellable* b) {
-      return a->unit_price.minor_units() < b->unit_price.minor_units();
-    });
+    min_price = nudge.missing->minor_units();
   } else {
     return std::nullopt;
   }
+  std::vector<const Sellable*> candidates;
+  for (const Sellable* candidate : sellable) {
+    if (candidate->unit_price.minor_units() >= min_price) candidates.push_back(candidate);
+  }
+  // Cheapest first; `sellable` is in SKU order, which breaks the ties.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Sellable* a, const Sellable* b) {
+    return a->unit_price.minor_units() < b->unit_price.minor_units();
+  });
   SF_ASSIGN_OR_RETURN(const Sellable* chosen, FirstAnswering(engine, request, cart, nudge, candidates, quantity));
   if (chosen == nullptr) return std::nullopt;
   if (reason.missing.has_value()) {
@@ -262,6 +260,14 @@ struct BundleGap {
 };
 
 std::vector<BundleGap> BundleGaps(const Snapshot& snapshot, const PricedCart& cart) {
+  // The cart's priced, bought (not gift) lines: quantity and selector keys, computed once.
+  std::vector<std::pair<int64_t, std::vector<std::string>>> lines;
+  for (const PricedLine& line : cart.lines) {
+    if (line.status != LineStatus::kPriced || !line.gift_of.empty()) continue;
+    if (const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku)) {
+      lines.emplace_back(line.quantity, pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant));
+    }
+  }
   std::vector<BundleGap> gaps;
   for (const PromotionOutcome& outcome : cart.promotions) {
     if (outcome.applied || outcome.reason != promotion_reason::kNoMatchingItems) continue;
@@ -272,14 +278,8 @@ std::vector<BundleGap> BundleGaps(const Snapshot& snapshot, const PricedCart& ca
     int missing_components = 0;
     for (const Action::Component& component : promotion->action.components) {
       int64_t units = 0;
-      for (const PricedLine& line : cart.lines) {
-        if (line.status != LineStatus::kPriced || !line.gift_of.empty()) continue;
-        const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku);
-        if (found.has_value() &&
-            pricing::MatchesAny(component.items,
-                                pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant))) {
-          units += line.quantity;
-        }
+      for (const auto& [quantity, keys] : lines) {
+        if (pricing::MatchesAny(component.items, keys)) units += quantity;
       }
       if (units >= component.quantity) continue;
       ++missing_components;

@@ -10,12 +10,23 @@ namespace storefront::promotions {
 
 bool LineFacts::Matches(const ItemFilter& items) const { return pricing::MatchesAny(items, keys); }
 
-CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, const PricedCart& priced) {
+namespace {
+
+// A view without lines: the request's context and its normalized coupon codes.
+CartView WithoutLines(const Snapshot& snapshot, const CartRequest& request, const Currency* currency) {
   CartView view;
   view.snapshot = &snapshot;
   view.request = &request;
-  view.currency = priced.currency;
+  view.currency = currency;
   view.rounding = snapshot.settings.rounding_mode;
+  for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
+  return view;
+}
+
+}  // namespace
+
+CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, const PricedCart& priced) {
+  CartView view = WithoutLines(snapshot, request, priced.currency);
   for (const PricedLine& line : priced.lines) {
     if (line.status != LineStatus::kPriced || line.quantity < 1 || !line.gift_of.empty()) continue;
     const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku);
@@ -39,16 +50,11 @@ CartView CartView::Of(const Snapshot& snapshot, const CartRequest& request, cons
     const PricedLine& y = priced.lines[b.line];
     return PrecedesCanonically(x, y);
   });
-  for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
   return view;
 }
 
 CartView CartView::OfRequest(const Snapshot& snapshot, const CartRequest& request) {
-  CartView view;
-  view.snapshot = &snapshot;
-  view.request = &request;
-  view.currency = request.currency;
-  view.rounding = snapshot.settings.rounding_mode;
+  CartView view = WithoutLines(snapshot, request, request.currency);
   for (size_t i = 0; i < request.lines.size(); ++i) {
     const CartLine& line = request.lines[i];
     const std::optional<Catalog::VariantRef> found = snapshot.catalog.FindSku(line.sku);
@@ -61,7 +67,6 @@ CartView CartView::OfRequest(const Snapshot& snapshot, const CartRequest& reques
     facts.keys = pricing::SortedLineKeys(snapshot.catalog, *found->product, *found->variant);
     view.lines.push_back(std::move(facts));
   }
-  for (const std::string& code : request.coupons) view.coupon_codes.insert(NormalizeCouponCode(code));
   return view;
 }
 

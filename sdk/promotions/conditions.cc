@@ -14,11 +14,7 @@ bool Contains(const std::vector<std::string>& values, absl::string_view value) {
 }
 
 const AttributeValue* FindAttribute(const CartRequest& cart, absl::string_view key) {
-  if (!cart.customer.has_value()) return nullptr;
-  for (const auto& [name, value] : cart.customer->attributes) {
-    if (name == key) return &value;
-  }
-  return nullptr;
+  return cart.customer.has_value() ? cart.customer->FindAttribute(key) : nullptr;
 }
 
 bool InRange(int64_t value, const std::optional<int64_t>& min, const std::optional<int64_t>& max) {

@@ -49,6 +49,9 @@ struct Customer {
   std::optional<Money> lifetime_value;
   std::optional<absl::Time> signed_up_at;
   std::optional<absl::Time> last_order_at;
+
+  // The attribute `key`, or nullptr.
+  const AttributeValue* FindAttribute(absl::string_view key) const;
 };
 
 // ISO 3166-1 alpha-2 in upper case ("DE"): the only spelling addresses and rules compare equal in.
